@@ -1,0 +1,41 @@
+"""Interpreter start-up hook for snippet runs: installs the virtual clock.
+
+The runner puts this folder on PYTHONPATH, so Python imports it before the
+snippet starts. The snippet itself stays plain asyncio and never mentions the
+clock. Environment variables (set only by the runner):
+
+- HANDBOOK_CLOCK: "virtual" (default) or "real".
+- HANDBOOK_STATS: a file path; each event loop appends its final time there,
+  so the runner knows how much waiting the snippet did.
+"""
+
+import asyncio
+import os
+from typing import Any
+
+
+class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
+    """Creates event loops whose clock jumps over idle waits (virtual mode)."""
+
+    def new_event_loop(self) -> asyncio.AbstractEventLoop:
+        loop = super().new_event_loop()
+        if os.environ.get("HANDBOOK_CLOCK", "virtual") == "virtual":
+            import looptime
+
+            loop = looptime.patch_event_loop(loop)  # type: ignore[arg-type]
+        start = loop.time()
+        original_close = loop.close
+
+        def close(*args: Any, **kwargs: Any) -> None:
+            # Record the time the loop spent (virtual or real) before closing.
+            stats_path = os.environ.get("HANDBOOK_STATS")
+            if stats_path and not loop.is_closed():
+                with open(stats_path, "a", encoding="utf-8") as stats:
+                    stats.write(f"{loop.time() - start:.6f}\n")
+            original_close(*args, **kwargs)
+
+        loop.close = close  # type: ignore[method-assign]
+        return loop
+
+
+asyncio.set_event_loop_policy(_HandbookPolicy())

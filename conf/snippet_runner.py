@@ -1,0 +1,489 @@
+"""The one place that decides how a snippet runs, what its output is, and whether it is right.
+
+The Sphinx build (``exec_snippet``), the test suite and the command line below all call
+:func:`verify_snippet` or :func:`run_snippet`, so a page and its test cannot disagree.
+
+A run is contained: a fresh temporary working directory, an allow-listed environment (nothing
+from the build's own environment leaks in), limits on real time, CPU time, memory, written
+files and output size, and its own process group so that nothing it starts survives it.
+The virtual clock is installed by ``snippet_bootstrap/sitecustomize.py``.
+
+Command line (run from the repository root)::
+
+    python conf/snippet_runner.py snippets/coroutines_and_tasks      # check
+    python conf/snippet_runner.py --update snippets/                  # rewrite expected outputs
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import errno
+import functools
+import os
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS_DIR = REPO_ROOT / "snippets"
+BOOTSTRAP_DIR = Path(__file__).resolve().parent / "snippet_bootstrap"
+
+Clock = Literal["virtual", "real"]
+
+# Hash seeds of the two runs that check determinism: output that depends on set or dict
+# ordering of strings differs between them, as it would between a reader's runs.
+DETERMINISM_SEEDS = ("1", "2")
+
+# Printed values a reader could never reproduce. Each pattern names what it catches.
+NONDETERMINISTIC_PATTERNS = {
+    "a memory address": re.compile(r"\b0x[0-9a-fA-F]{6,}\b"),
+    "a wall-clock time": re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b"),
+    "a calendar date": re.compile(r"\b(19|20)\d{2}-\d{2}-\d{2}\b"),
+}
+
+# Environment variables a snippet may see: the allow-list. Everything else, including CI
+# tokens and credentials in the build's environment, stays out of reach.
+ALLOWED_ENV = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "PATH": os.defpath}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one snippet run. Every limit stops the snippet with a clear error."""
+
+    timeout_s: float = 10.0
+    cpu_s: int = 10
+    memory_bytes: int = 1 << 30
+    output_bytes: int = 64 * 1024
+    file_bytes: int = 1 << 20
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What one run printed (normalised) and how long its event loops waited."""
+
+    output: str
+    loop_seconds: float
+
+
+class SnippetError(Exception):
+    """A snippet cannot be shown: the message names the snippet file and says why."""
+
+    def __init__(self, path: Path, message: str, line: int | None = None) -> None:
+        where = f"{display_path(path)}:{line}" if line else display_path(path)
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class SnippetFailed(SnippetError):
+    """The snippet exited with an error (an uncaught exception, a non-zero exit)."""
+
+
+class SnippetTimeout(SnippetError):
+    """The snippet ran longer than the real-time limit (it hangs)."""
+
+
+class SnippetLimitExceeded(SnippetError):
+    """The snippet used more CPU time, memory, file space or output than allowed."""
+
+
+class NondeterministicOutput(SnippetError):
+    """The snippet prints something a reader could not reproduce."""
+
+
+class OutputMismatch(SnippetError):
+    """The snippet's real output differs from its expected-output file."""
+
+
+class MissingExpectedOutput(SnippetError):
+    """The snippet has no expected-output file yet."""
+
+
+def display_path(path: Path) -> str:
+    """The path as a maintainer would type it: relative to the repository when inside it."""
+    try:
+        return str(path.resolve().relative_to(REPO_ROOT))
+    except ValueError:
+        return str(path)
+
+
+# -- Expected outputs ------------------------------------------------------------------------
+# ``name.py`` has ``name.out``; ``name.py312.out`` overrides it for Python 3.12 only.
+
+
+def expected_base_path(snippet: Path) -> Path:
+    return snippet.with_suffix(".out")
+
+
+def expected_override_path(snippet: Path, version: tuple[int, int]) -> Path:
+    return snippet.with_suffix(f".py{version[0]}{version[1]}.out")
+
+
+def expected_path(snippet: Path, version: tuple[int, int]) -> Path:
+    """The expected-output file that applies to ``version``: its override, else the base."""
+    override = expected_override_path(snippet, version)
+    return override if override.exists() else expected_base_path(snippet)
+
+
+def expected_files(snippet: Path) -> list[Path]:
+    """Every expected-output file of a snippet (base and overrides) that exists."""
+    return sorted(snippet.parent.glob(f"{snippet.stem}.out")) + sorted(
+        snippet.parent.glob(f"{snippet.stem}.py3*.out")
+    )
+
+
+def discover_snippets(root: Path = SNIPPETS_DIR) -> list[Path]:
+    """All snippet programs under ``root`` (a file or a folder), in a stable order."""
+    if root.is_file():
+        return [root]
+    return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+# -- Interpreters ----------------------------------------------------------------------------
+
+
+@functools.cache
+def interpreter_version(python: str) -> tuple[int, int]:
+    """The (major, minor) version of an interpreter, asked once per interpreter."""
+    if python == sys.executable:
+        return sys.version_info[:2]
+    out = subprocess.run(
+        [python, "-c", "import sys; print(*sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    return int(out[0]), int(out[1])
+
+
+# -- Normalisation ---------------------------------------------------------------------------
+
+_STDLIB_FRAME = re.compile(r'File "[^"]*?/lib/python3\.\d+/([^"]+)"')
+
+
+def normalise(text: str, workdir: Path) -> str:
+    """Make output independent of where and on which machine the snippet ran.
+
+    The rules, in order:
+    1. ``\\r\\n`` becomes ``\\n``; trailing spaces and trailing blank lines are dropped.
+    2. The temporary working directory disappears from paths, so a traceback names the
+       snippet as ``File "name.py"``, as it would for a reader running ``python name.py``.
+    3. Standard-library paths in traceback frames become ``<stdlib>/...``.
+    """
+    text = text.replace("\r\n", "\n")
+    for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep}:
+        text = text.replace(prefix, "")
+    text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
+    lines = [line.rstrip() for line in text.split("\n")]
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)
+
+
+# -- Running ---------------------------------------------------------------------------------
+
+
+def _apply_limits(limits: Limits) -> None:
+    """Runs in the child between fork and exec: the kernel enforces these limits."""
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s + 1))
+    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def snippet_environment(workdir: Path, *, clock: Clock, hash_seed: str, stats: Path) -> dict[str, str]:
+    """The whole environment of a snippet: the allow-list plus the runner's own settings."""
+    return {
+        **ALLOWED_ENV,
+        "HOME": str(workdir),
+        "TMPDIR": str(workdir),
+        "PYTHONPATH": str(BOOTSTRAP_DIR),
+        "PYTHONHASHSEED": hash_seed,
+        # Unbuffered, and stderr shares stdout's pipe: lines appear in the order written.
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHON_COLORS": "0",
+        "NO_COLOR": "1",
+        "HANDBOOK_CLOCK": clock,
+        "HANDBOOK_STATS": str(stats),
+    }
+
+
+def run_snippet(
+    snippet: Path,
+    *,
+    python: str = sys.executable,
+    clock: Clock = "virtual",
+    limits: Limits = Limits(),
+    hash_seed: str = DETERMINISM_SEEDS[0],
+) -> RunResult:
+    """Run one snippet once, contained, and return its normalised output.
+
+    Raises a :class:`SnippetError` subclass that names the file when the snippet fails,
+    hangs or exceeds a limit.
+    """
+    snippet = snippet.resolve()
+    with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
+        workdir = Path(tmp) / "run"  # holds only the snippet: a fresh, empty place to run
+        workdir.mkdir()
+        script = workdir / snippet.name
+        shutil.copyfile(snippet, script)
+        stats = Path(tmp) / "loop-times"
+        proc = subprocess.Popen(
+            [python, script.name],
+            cwd=workdir,
+            env=snippet_environment(workdir, clock=clock, hash_seed=hash_seed, stats=stats),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=lambda: _apply_limits(limits),
+        )
+        captured = bytearray()
+        flooded = threading.Event()
+
+        def read_output() -> None:
+            assert proc.stdout is not None
+            while chunk := os.read(proc.stdout.fileno(), 65536):
+                captured.extend(chunk)
+                if len(captured) > limits.output_bytes:
+                    flooded.set()
+                    _kill_group(proc)
+                    return
+
+        reader = threading.Thread(target=read_output, daemon=True)
+        reader.start()
+        try:
+            returncode = proc.wait(timeout=limits.timeout_s)
+        except subprocess.TimeoutExpired:
+            _kill_group(proc)
+            proc.wait()
+            raise SnippetTimeout(
+                snippet,
+                f"still running after {limits.timeout_s:g} s of real time, so it was stopped "
+                "(does it block, or await something that never happens?)",
+            ) from None
+        finally:
+            # Children that outlive the snippet must not outlive the run.
+            _kill_group(proc)
+            reader.join(timeout=5)
+            if proc.stdout is not None:
+                proc.stdout.close()
+        output = normalise(captured.decode("utf-8", errors="replace"), workdir)
+        loop_seconds = sum(float(x) for x in stats.read_text().split()) if stats.exists() else 0.0
+
+    if flooded.is_set():
+        raise SnippetLimitExceeded(
+            snippet, f"printed more than {limits.output_bytes} bytes, so it was stopped"
+        )
+    # Python ignores SIGXFSZ, so an oversized write fails with EFBIG instead.
+    if returncode == -signal.SIGXFSZ or (returncode and output.endswith(os.strerror(errno.EFBIG))):
+        raise SnippetLimitExceeded(
+            snippet, f"wrote a file larger than {limits.file_bytes} bytes, so it was stopped"
+        )
+    if returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+        raise SnippetLimitExceeded(snippet, f"used more than {limits.cpu_s} s of CPU time, so it was stopped")
+    if returncode != 0:
+        if output.endswith("MemoryError"):
+            raise SnippetLimitExceeded(
+                snippet, f"ran out of memory (limit {limits.memory_bytes // 2**20} MiB):\n{output}"
+            )
+        # Point at the innermost snippet line of the traceback, then show all it printed.
+        frames = re.findall(rf'File "{re.escape(snippet.name)}", line (\d+)', output)
+        raise SnippetFailed(
+            snippet,
+            f"exited with status {returncode}; its output:\n{output}",
+            line=int(frames[-1]) if frames else None,
+        )
+    return RunResult(output=output, loop_seconds=loop_seconds)
+
+
+def find_nondeterminism(output: str) -> str | None:
+    """Name the first unreproducible value in ``output`` and the line it is on, if any."""
+    for what, pattern in NONDETERMINISTIC_PATTERNS.items():
+        for number, line in enumerate(output.splitlines(), start=1):
+            if pattern.search(line):
+                return f"output line {number} contains {what}: {line!r}"
+    return None
+
+
+def run_deterministic(
+    snippet: Path, *, python: str = sys.executable, clock: Clock = "virtual", limits: Limits = Limits()
+) -> RunResult:
+    """Run a snippet twice (different hash seeds, in parallel) and demand identical output."""
+    with ThreadPoolExecutor(max_workers=len(DETERMINISM_SEEDS)) as pool:
+        runs = list(
+            pool.map(
+                lambda seed: run_snippet(snippet, python=python, clock=clock, limits=limits, hash_seed=seed),
+                DETERMINISM_SEEDS,
+            )
+        )
+    first = runs[0]
+    for other in runs[1:]:
+        if other.output != first.output:
+            raise NondeterministicOutput(
+                snippet,
+                "two runs printed different output, so no page can show it:\n"
+                + unified_diff(first.output, other.output, "first run", "second run"),
+            )
+    problem = find_nondeterminism(first.output)
+    if problem:
+        raise NondeterministicOutput(snippet, f"{problem}; a reader's run would print something else")
+    return first
+
+
+def unified_diff(expected: str, actual: str, expected_name: str, actual_name: str) -> str:
+    lines = difflib.unified_diff(
+        expected.splitlines(), actual.splitlines(), expected_name, actual_name, lineterm=""
+    )
+    return "\n".join(lines)
+
+
+def read_expected(snippet: Path, version: tuple[int, int]) -> tuple[Path, str]:
+    path = expected_path(snippet, version)
+    if not path.exists():
+        raise MissingExpectedOutput(
+            snippet,
+            f"has no expected output ({display_path(path)}); run `nox -s update_outputs`, "
+            "then review the new file",
+        )
+    return path, path.read_text(encoding="utf-8").rstrip("\n")
+
+
+def verify_snippet(snippet: Path, *, python: str = sys.executable, limits: Limits = Limits()) -> str:
+    """Run a snippet, check it is deterministic and matches its expected output; return it."""
+    result = run_deterministic(snippet, python=python, limits=limits)
+    path, expected = read_expected(snippet, interpreter_version(python))
+    if result.output != expected:
+        raise OutputMismatch(
+            snippet,
+            "real output differs from the expected output; if the change is intended, run "
+            "`nox -s update_outputs` and review the diff:\n"
+            + unified_diff(expected, result.output, display_path(path), "real output"),
+        )
+    return result.output
+
+
+# -- Real clock ------------------------------------------------------------------------------
+
+# On the real clock a printed decimal number may be off by this much (documented in README).
+REALTIME_TOLERANCE = 0.1
+_DECIMAL = re.compile(r"(\d+\.\d+)")
+
+
+def matches_with_tolerance(expected: str, actual: str, tolerance: float = REALTIME_TOLERANCE) -> bool:
+    """Equal text, except that decimal numbers may differ by at most ``tolerance``."""
+    expected_parts = _DECIMAL.split(expected)
+    actual_parts = _DECIMAL.split(actual)
+    if len(expected_parts) != len(actual_parts):
+        return False
+    for index, (want, got) in enumerate(zip(expected_parts, actual_parts, strict=True)):
+        if index % 2 == 0:
+            if want != got:
+                return False
+        elif abs(float(want) - float(got)) > tolerance + 1e-9:
+            return False
+    return True
+
+
+# -- Updating expected outputs ---------------------------------------------------------------
+
+
+def newest_supported_version() -> tuple[int, int]:
+    """The newest Python the site supports: its output is the base expected output."""
+    import tomllib
+
+    data = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    versions = [
+        tuple(int(x) for x in c.rsplit(":: ", 1)[1].split("."))
+        for c in data["project"]["classifiers"]
+        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
+    ]
+    return max(versions)  # type: ignore[return-value]
+
+
+def update_expected(snippet: Path, *, python: str = sys.executable) -> list[str]:
+    """Rewrite a snippet's expected output for ``python``; return what changed.
+
+    The newest supported version writes the base file. Any other version writes an override
+    only where its output differs from the base, and removes an override that became equal.
+    """
+    output = run_deterministic(snippet, python=python).output + "\n"
+    version = interpreter_version(python)
+    base = expected_base_path(snippet)
+    override = expected_override_path(snippet, version)
+    changes: list[str] = []
+
+    def write(path: Path) -> None:
+        if not path.exists() or path.read_text(encoding="utf-8") != output:
+            path.write_text(output, encoding="utf-8")
+            changes.append(f"wrote {display_path(path)}")
+
+    def remove(path: Path) -> None:
+        if path.exists():
+            path.unlink()
+            changes.append(f"removed {display_path(path)}")
+
+    if version == newest_supported_version() or not base.exists():
+        write(base)
+        remove(override)
+        # Overrides that now equal the base say nothing: remove them.
+        for other in expected_files(snippet):
+            if other != base and other.read_text(encoding="utf-8") == output:
+                remove(other)
+    elif base.read_text(encoding="utf-8") == output:
+        remove(override)
+    else:
+        write(override)
+    return changes
+
+
+def _iter_targets(paths: Iterable[str]) -> Iterator[Path]:
+    for name in paths or [str(SNIPPETS_DIR)]:
+        yield from discover_snippets(Path(name))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("paths", nargs="*", help="snippet files or folders (default: snippets/)")
+    parser.add_argument("--update", action="store_true", help="rewrite expected outputs")
+    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the snippets")
+    args = parser.parse_args(argv)
+
+    failures = 0
+    for snippet in _iter_targets(args.paths):
+        try:
+            if args.update:
+                for change in update_expected(snippet, python=args.python):
+                    print(change)
+            else:
+                verify_snippet(snippet, python=args.python)
+                print(f"ok {display_path(snippet)}")
+        except SnippetError as error:
+            failures += 1
+            print(f"FAILED {error}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

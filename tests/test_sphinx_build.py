@@ -1,0 +1,170 @@
+"""The Sphinx side of the pipeline, on tiny throwaway sites built in a temporary folder."""
+
+import os
+import time
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+
+from conftest import fixture_snippet
+
+CONF_DIR = Path(__file__).resolve().parent.parent / "conf"
+
+SITE_CONF = f"""
+import sys
+sys.path.insert(0, {str(CONF_DIR)!r})
+extensions = ["myst_parser", "exec_snippet"]
+exec_code_example_dir = "snippets"
+snippets_timeout = 2.0
+"""
+
+
+def page(*snippets: str) -> str:
+    blocks = "".join(f"\n```{{exec_code}}\n:filename: {name}\n```\n" for name in snippets)
+    return f"# A page\n{blocks}"
+
+
+class Site:
+    """A throwaway site: pages in src/, snippets in src/snippets/, built into out/."""
+
+    def __init__(self, root: Path) -> None:
+        self.src = root / "src"
+        self.out = root / "out"
+        (self.src / "snippets").mkdir(parents=True)
+        (self.src / "conf.py").write_text(SITE_CONF)
+        self.read_docs: list[str] = []
+
+    def add_page(self, name: str, text: str) -> None:
+        (self.src / f"{name}.md").write_text(text)
+
+    def add_snippet(self, name: str, source: Path, expected: str | None = None) -> Path:
+        path = self.src / "snippets" / name
+        path.write_bytes(source.read_bytes())
+        if expected is not None:
+            path.with_suffix(".out").write_text(expected)
+        return path
+
+    def build(self) -> str:
+        """Build incrementally; return the warnings. Raises SphinxError when the build stops."""
+        warnings = StringIO()
+        app = Sphinx(
+            self.src, self.src, self.out / "html", self.out / "doctrees", "html",
+            status=StringIO(), warning=warnings, warningiserror=True,
+        )  # fmt: skip
+        app.connect("env-before-read-docs", lambda _app, _env, docnames: self.read_docs.extend(docnames))
+        app.build()
+        return warnings.getvalue()
+
+    def html(self, name: str) -> str:
+        return (self.out / "html" / f"{name}.html").read_text()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path)
+
+
+def build_error(build: Callable[[], object]) -> str:
+    with pytest.raises(SphinxError) as caught:
+        build()
+    return str(caught.value)
+
+
+def test_a_page_shows_the_snippet_and_its_real_output(site: Site) -> None:
+    site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    site.add_page("index", page("hello.py"))
+    site.build()
+    html = site.html("index")
+    assert "async" in html and "main" in html
+    assert '<span class="caption-text">hello.py</span>' in html
+    assert "<pre><span></span>hello\n</pre>" in html
+
+
+def test_a_raising_snippet_stops_the_build_with_path_line_and_traceback(site: Site) -> None:
+    site.add_snippet("raises.py", fixture_snippet("raises"), "")
+    site.add_page("index", page("raises.py"))
+    message = build_error(site.build)
+    assert "index.md:3:" in message
+    assert "snippets/raises.py:6: exited with status 1" in message
+    assert 'File "raises.py", line 6, in main' in message
+    assert "ValueError: boom" in message
+
+
+def test_a_hanging_snippet_stops_the_build(site: Site) -> None:
+    site.add_snippet("hangs.py", fixture_snippet("hangs_on_event"), "")
+    site.add_page("index", page("hangs.py"))
+    started = time.monotonic()
+    message = build_error(site.build)
+    assert "snippets/hangs.py: still running after 2 s of real time" in message
+    assert time.monotonic() - started < 10
+
+
+def test_a_page_naming_a_missing_snippet_stops_the_build(site: Site) -> None:
+    site.add_page("index", page("nowhere/missing.py"))
+    message = build_error(site.build)
+    assert "index.md:3: the page names a snippet that does not exist:" in message
+    assert "snippets/nowhere/missing.py" in message
+
+
+def test_output_different_from_the_expected_output_stops_the_build_with_a_diff(site: Site) -> None:
+    site.add_snippet("hello.py", fixture_snippet("hello"), "goodbye\n")
+    site.add_page("index", page("hello.py"))
+    message = build_error(site.build)
+    assert "snippets/hello.py: real output differs from the expected output" in message
+    assert "\n-goodbye\n+hello" in message
+
+
+def test_nondeterministic_output_stops_the_build(site: Site) -> None:
+    site.add_snippet("address.py", fixture_snippet("prints_address"), "")
+    site.add_page("index", page("address.py"))
+    assert "snippets/address.py: " in build_error(site.build)
+    assert not (site.out / "html" / "index.html").exists()
+
+
+def test_hidden_lines_are_refused(site: Site) -> None:
+    snippet = site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    snippet.write_text("#hide:toggle\nimport sys\n#hide:toggle\n" + snippet.read_text())
+    site.add_page("index", page("hello.py"))
+    assert "a snippet must show every line it runs" in build_error(site.build)
+
+
+def _touch_later(path: Path) -> None:
+    """Move a file's mtime past the last build, as a later edit would."""
+    later = time.time() + 5
+    os.utime(path, (later, later))
+
+
+def test_editing_a_snippet_rebuilds_only_the_pages_that_use_it(site: Site) -> None:
+    hello = site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    site.add_snippet("other.py", fixture_snippet("hello"), "hello\n")
+    site.add_page("index", "# Home\n\n```{toctree}\nuses-hello\nuses-other\n```\n")
+    site.add_page("uses-hello", page("hello.py"))
+    site.add_page("uses-other", page("other.py"))
+    site.build()
+    assert sorted(site.read_docs) == ["index", "uses-hello", "uses-other"]
+
+    site.read_docs.clear()
+    site.build()
+    assert site.read_docs == [], "a no-op rebuild re-read pages"
+
+    hello.write_text(hello.read_text().replace('"hello"', '"hello again"'))
+    hello.with_suffix(".out").write_text("hello again\n")
+    _touch_later(hello)
+    _touch_later(hello.with_suffix(".out"))
+    site.build()
+    assert site.read_docs == ["uses-hello"]
+    assert "hello again" in site.html("uses-hello")
+
+
+def test_editing_only_the_expected_output_re_checks_the_snippet(site: Site) -> None:
+    hello = site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    site.add_page("index", page("hello.py"))
+    site.build()
+    expected = hello.with_suffix(".out")
+    expected.write_text("something else\n")
+    _touch_later(expected)
+    assert "real output differs" in build_error(site.build)
