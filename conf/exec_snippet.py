@@ -44,6 +44,11 @@ _limits = snippet_runner.Limits()
 RUNNER_FILES = [Path(snippet_runner.__file__), snippet_runner.BOOTSTRAP_DIR / "sitecustomize.py"]
 
 
+def snippet_label(snippet: Path) -> str:
+    """``snippets/waiting-for-many/03_first.py`` is labelled ``snippet-waiting-for-many-03_first``."""
+    return f"snippet-{snippet.parent.name}-{snippet.stem}"
+
+
 class SnippetDirective(sphinx_exec.ExecCode):
     """``exec_code`` with ``:filename:``: shows a snippet file and its verified output."""
 
@@ -63,6 +68,8 @@ class SnippetDirective(sphinx_exec.ExecCode):
         # the snippet, its expected outputs, and the code that runs and normalises it.
         for dependency in [snippet, *snippet_runner.expected_files(snippet), *RUNNER_FILES]:
             self.env.note_dependency(str(dependency))
+        # A stable label per snippet, so any page can link to the proof: {ref}`snippet-<folder>-<stem>`.
+        self.options.setdefault("name", snippet_label(snippet))
         self.options.setdefault("caption", filename)
         self.options.setdefault("caption_output", "Output")
         try:

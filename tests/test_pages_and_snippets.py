@@ -46,3 +46,11 @@ def test_every_expected_output_belongs_to_a_snippet() -> None:
 def test_every_snippet_has_an_expected_output() -> None:
     missing = [snippet_runner.display_path(s) for s in SNIPPETS if not snippet_runner.expected_files(s)]
     assert missing == []
+
+
+def test_each_snippet_is_shown_once_by_the_page_named_like_its_folder() -> None:
+    for path, pages in referenced_snippets().items():
+        assert pages == [f"docs/{path.parent.name}.md"], (
+            f"{snippet_runner.display_path(path)} is shown by {pages}; "
+            f"snippets/{path.parent.name}/ belongs to docs/{path.parent.name}.md, once"
+        )
