@@ -1,24 +1,32 @@
 """Run every ``exec_code`` snippet through the handbook's runner and keep pages fresh.
 
-sphinx-exec-code shows the code and the output blocks; this extension changes three things:
+sphinx-exec-code shows the code and the output blocks; this extension changes four things:
 
 - execution goes through ``snippet_runner.verify_snippet`` (contained, virtual clock, checked
   against the expected-output file), so the page shows exactly what the tests check;
-- the snippet file and its expected outputs become dependencies of the page, so an
+- the snippet file, its expected outputs and the runner become dependencies of the page, so an
   incremental build re-executes the snippet and re-renders only the pages that use it;
+- where Python versions print different output, the output becomes one tab per version (newest
+  first); the other versions' tabs come from expected outputs the tests verified on them;
 - a snippet must come from a file under ``snippets/`` and show every line it runs.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import snippet_runner
+from docutils import nodes
+from docutils.statemachine import StringList
+from snippet_runner import version_name
 from sphinx.errors import ExtensionError
 from sphinx_exec_code import sphinx_exec
 from sphinx_exec_code.code_format import get_show_exec_code
-from sphinx_exec_code.configuration import EXAMPLE_DIR
+from sphinx_exec_code.configuration.values import EXAMPLE_DIR
+from sphinx_exec_code.sphinx_spec import SpecOutput, SphinxSpecBase
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -31,22 +39,33 @@ class SnippetBuildError(ExtensionError):
     category = "Snippet error"
 
 
+BUILD_VERSION = sys.version_info[:2]
+RUNNER_FILES = [Path(snippet_runner.__file__), snippet_runner.BOOTSTRAP_DIR / "sitecustomize.py"]
+_limits = snippet_runner.Limits()
+
+
 def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
     """Stands in for sphinx-exec-code's ``execute_code``: it has no hook for its executor."""
     del code, first_loc  # the directive checked that the file is exactly the code shown
     try:
+        required = snippet_runner.required_version(file)
+        if required and required > BUILD_VERSION:
+            # Too old to run it: show the newest version's output, which the tests verified.
+            return snippet_runner.read_expected(file, snippet_runner.versions_for(file)[-1])[1]
         return snippet_runner.verify_snippet(file, limits=_limits)
     except snippet_runner.SnippetError as error:
         raise SnippetBuildError(str(error)) from None
 
 
-_limits = snippet_runner.Limits()
-RUNNER_FILES = [Path(snippet_runner.__file__), snippet_runner.BOOTSTRAP_DIR / "sitecustomize.py"]
-
-
 def snippet_label(snippet: Path) -> str:
     """``snippets/waiting-for-many/03_first.py`` is labelled ``snippet-waiting-for-many-03_first``."""
     return f"snippet-{snippet.parent.name}-{snippet.stem}"
+
+
+def _fence(text: str) -> str:
+    """A backtick fence longer than any run of backticks in ``text``."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    return "`" * max(3, longest + 1)
 
 
 class SnippetDirective(sphinx_exec.ExecCode):
@@ -64,18 +83,29 @@ class SnippetDirective(sphinx_exec.ExecCode):
                 f"{snippet_runner.display_path(snippet)}"
             )
         self._check_shows_everything(snippet, location)
+        self._snippet = snippet
         # Sphinx re-reads this page when any of these files changes (its mtime moves on):
         # the snippet, its expected outputs, and the code that runs and normalises it.
         for dependency in [snippet, *snippet_runner.expected_files(snippet), *RUNNER_FILES]:
             self.env.note_dependency(str(dependency))
         # A stable label per snippet, so any page can link to the proof: {ref}`snippet-<folder>-<stem>`.
         self.options.setdefault("name", snippet_label(snippet))
-        self.options.setdefault("caption", filename)
-        self.options.setdefault("caption_output", "Output")
+        self.options.setdefault("caption", self._code_caption(snippet, filename))
+        try:
+            self._expected = snippet_runner.expected_by_version(snippet)
+        except snippet_runner.SnippetError as error:
+            raise SnippetBuildError(f"{location}: {error}") from None
+        versions = ", ".join(version_name(v) for v in self._expected)
+        self.options.setdefault("caption_output", f"Output (the same on Python {versions})")
         try:
             return super().run()
         except SnippetBuildError as error:
             raise SnippetBuildError(f"{location}: {error.message}") from None
+
+    @staticmethod
+    def _code_caption(snippet: Path, filename: str) -> str:
+        required = snippet_runner.required_version(snippet)
+        return f"{filename} (Python {version_name(required)}+)" if required else filename
 
     @staticmethod
     def _check_shows_everything(snippet: Path, location: str) -> None:
@@ -87,6 +117,35 @@ class SnippetDirective(sphinx_exec.ExecCode):
                 "a snippet must show every line it runs"
             )
 
+    def create_literal_block(self, objs: list[Node], code: str, spec: SphinxSpecBase, line: int) -> None:
+        if isinstance(spec, SpecOutput) and not spec.hide and len(set(self._expected.values())) > 1:
+            objs.extend(self._version_tabs(code))
+            return
+        super().create_literal_block(objs, code, spec, line)
+
+    def _version_tabs(self, built_output: str) -> list[Node]:
+        """One tab per version, newest first (selected); the built version shows its real run."""
+        outputs = dict(self._expected)
+        if BUILD_VERSION in outputs:
+            outputs[BUILD_VERSION] = built_output
+        lines = ["::::{tab-set}", ":sync-group: python", ""]
+        for version, text in sorted(outputs.items(), reverse=True):
+            fence = _fence(text)
+            lines += [
+                f":::{{tab-item}} Python {version_name(version)}",
+                f":sync: py{version[0]}{version[1]}",
+                "",
+                f"{fence}none",
+                *text.splitlines(),
+                fence,
+                ":::",
+            ]
+        lines.append("::::")
+        container = nodes.container(classes=["snippet-output-versions"])
+        container += nodes.paragraph(text="Output differs by Python version:", classes=["caption-text"])
+        self.state.nested_parse(StringList(lines), self.content_offset, container)
+        return [container]
+
 
 def _configure(app: Sphinx) -> None:
     global _limits
@@ -95,6 +154,7 @@ def _configure(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_exec_code")
+    app.setup_extension("sphinx_design")
     app.add_config_value("snippets_timeout", snippet_runner.Limits.timeout_s, "env", float)
     sphinx_exec.execute_code = _run_through_runner  # type: ignore[attr-defined]
     app.add_directive("exec_code", SnippetDirective, override=True)

@@ -407,17 +407,49 @@ def matches_with_tolerance(expected: str, actual: str, tolerance: float = REALTI
 # -- Updating expected outputs ---------------------------------------------------------------
 
 
-def newest_supported_version() -> tuple[int, int]:
-    """The newest Python the site supports: its output is the base expected output."""
+@functools.cache
+def supported_versions() -> tuple[tuple[int, int], ...]:
+    """The Pythons the site supports, oldest first, read from pyproject.toml's classifiers."""
     import tomllib
 
     data = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    versions = [
-        tuple(int(x) for x in c.rsplit(":: ", 1)[1].split("."))
-        for c in data["project"]["classifiers"]
-        if re.fullmatch(r"Programming Language :: Python :: 3\.\d+", c)
-    ]
-    return max(versions)  # type: ignore[return-value]
+    found = []
+    for classifier in data["project"]["classifiers"]:
+        match = re.fullmatch(r"Programming Language :: Python :: 3\.(\d+)", classifier)
+        if match:
+            found.append((3, int(match.group(1))))
+    return tuple(sorted(found))
+
+
+def newest_supported_version() -> tuple[int, int]:
+    """The newest Python the site supports: its output is the base expected output."""
+    return supported_versions()[-1]
+
+
+_REQUIRES = re.compile(r"^# Requires Python (3)\.(\d+) or newer", re.MULTILINE)
+
+
+def required_version(snippet: Path) -> tuple[int, int] | None:
+    """A snippet that needs a newer Python than the oldest supported says so in a comment
+    the reader sees on its first lines: ``# Requires Python 3.12 or newer.``"""
+    head = "\n".join(snippet.read_text(encoding="utf-8").splitlines()[:3])
+    match = _REQUIRES.search(head)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def versions_for(snippet: Path) -> list[tuple[int, int]]:
+    """The supported versions a snippet runs on, oldest first."""
+    minimum = required_version(snippet) or (0, 0)
+    return [v for v in supported_versions() if v >= minimum]
+
+
+def expected_by_version(snippet: Path) -> dict[tuple[int, int], str]:
+    """The expected output for every version the snippet runs on (verified by the tests)."""
+    return {version: read_expected(snippet, version)[1] for version in versions_for(snippet)}
+
+
+def version_name(version: tuple[int, int]) -> str:
+    return f"{version[0]}.{version[1]}"
 
 
 def update_expected(snippet: Path, *, python: str = sys.executable) -> list[str]:

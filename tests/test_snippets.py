@@ -4,7 +4,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import snippet_runner
 from conftest import SNIPPETS
 
@@ -13,8 +12,15 @@ def snippet_id(path: Path) -> str:
     return str(path.relative_to(snippet_runner.SNIPPETS_DIR))
 
 
+def skip_if_too_old(snippet: Path) -> None:
+    required = snippet_runner.required_version(snippet)
+    if required and sys.version_info[:2] < required:
+        pytest.skip(f"needs Python {snippet_runner.version_name(required)} or newer")
+
+
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=snippet_id)
 def test_snippet_prints_its_expected_output(snippet: Path) -> None:
+    skip_if_too_old(snippet)
     snippet_runner.verify_snippet(snippet)
 
 
@@ -29,6 +35,7 @@ REALTIME_BUDGET_S = 10.0
 @pytest.mark.realtime
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=snippet_id)
 def test_snippet_prints_the_same_on_the_real_clock(snippet: Path) -> None:
+    skip_if_too_old(snippet)
     virtual = snippet_runner.run_snippet(snippet)
     if virtual.loop_seconds >= REALTIME_BUDGET_S:
         pytest.skip(f"waits {virtual.loop_seconds:g} s; over the {REALTIME_BUDGET_S:g} s real-time budget")

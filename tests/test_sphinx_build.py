@@ -1,16 +1,18 @@
 """The Sphinx side of the pipeline, on tiny throwaway sites built in a temporary folder."""
 
 import os
+import re
+import sys
 import time
 from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
 import pytest
+import snippet_runner
+from conftest import fixture_snippet
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
-
-from conftest import fixture_snippet
 
 CONF_DIR = Path(__file__).resolve().parent.parent / "conf"
 
@@ -18,6 +20,7 @@ SITE_CONF = f"""
 import sys
 sys.path.insert(0, {str(CONF_DIR)!r})
 extensions = ["myst_parser", "exec_snippet"]
+myst_enable_extensions = ["colon_fence"]
 exec_code_example_dir = "snippets"
 snippets_timeout = 2.0
 """
@@ -168,3 +171,26 @@ def test_editing_only_the_expected_output_re_checks_the_snippet(site: Site) -> N
     expected.write_text("something else\n")
     _touch_later(expected)
     assert "real output differs" in build_error(site.build)
+
+
+def test_outputs_that_differ_by_version_become_tabs_newest_first(site: Site) -> None:
+    hello = site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    other = next(v for v in snippet_runner.supported_versions() if v != sys.version_info[:2])
+    snippet_runner.expected_override_path(hello, other).write_text("hello from another version\n")
+    site.add_page("index", page("hello.py"))
+    site.build()
+    html = site.html("index")
+    assert "Output differs by Python version" in html
+    labels = re.findall(r'class="sd-tab-label"[^>]*>\s*Python (3\.\d+)', html)
+    assert labels == sorted(labels, key=lambda v: tuple(map(int, v.split("."))), reverse=True)
+    assert set(labels) == {snippet_runner.version_name(v) for v in snippet_runner.supported_versions()}
+    assert "hello from another version" in html
+
+
+def test_identical_outputs_name_the_versions_once(site: Site) -> None:
+    site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    site.add_page("index", page("hello.py"))
+    site.build()
+    html = site.html("index")
+    assert "sd-tab-set" not in html
+    assert "Output (the same on Python 3.11, 3.12, 3.13)" in html

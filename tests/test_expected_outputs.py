@@ -1,0 +1,82 @@
+"""Per-version expected outputs: overrides only where a version differs, and they are checked."""
+
+import sys
+from pathlib import Path
+
+import pytest
+import snippet_runner
+from conftest import fixture_snippet
+
+THIS = sys.version_info[:2]
+NEWEST = snippet_runner.newest_supported_version()
+OLDER = snippet_runner.supported_versions()[0]
+
+
+@pytest.fixture
+def hello(tmp_path: Path) -> Path:
+    snippet = tmp_path / "hello.py"
+    snippet.write_bytes(fixture_snippet("hello").read_bytes())
+    return snippet
+
+
+def test_an_override_for_this_version_is_what_gets_checked(hello: Path) -> None:
+    hello.with_suffix(".out").write_text("hello\n")
+    override = snippet_runner.expected_override_path(hello, THIS)
+    override.write_text("something this version does not print\n")
+    with pytest.raises(snippet_runner.OutputMismatch, match=override.name):
+        snippet_runner.verify_snippet(hello)
+
+
+def test_an_override_for_another_version_is_ignored(hello: Path) -> None:
+    hello.with_suffix(".out").write_text("hello\n")
+    other = next(v for v in snippet_runner.supported_versions() if v != THIS)
+    snippet_runner.expected_override_path(hello, other).write_text("something else\n")
+    assert snippet_runner.verify_snippet(hello) == "hello"
+
+
+def test_update_writes_the_base_when_there_is_none(hello: Path) -> None:
+    snippet_runner.update_expected(hello)
+    assert hello.with_suffix(".out").read_text() == "hello\n"
+    assert snippet_runner.expected_files(hello) == [hello.with_suffix(".out")]
+
+
+@pytest.mark.skipif(THIS == NEWEST, reason="checks what an older interpreter writes")
+def test_an_older_version_writes_an_override_only_where_it_differs(hello: Path) -> None:
+    base = hello.with_suffix(".out")
+    base.write_text("what the newest version prints\n")
+    snippet_runner.update_expected(hello)
+    assert snippet_runner.expected_override_path(hello, THIS).read_text() == "hello\n"
+    base.write_text("hello\n")
+    assert snippet_runner.update_expected(hello) == [
+        f"removed {snippet_runner.expected_override_path(hello, THIS)}"
+    ]
+    assert snippet_runner.expected_files(hello) == [base]
+
+
+def test_overrides_equal_to_a_rewritten_base_are_removed(
+    hello: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pretend this interpreter is the newest supported one: it owns the base file.
+    monkeypatch.setattr(snippet_runner, "newest_supported_version", lambda: THIS)
+    stale = snippet_runner.expected_override_path(hello, (3, 99))
+    stale.write_text("hello\n")
+    needed = snippet_runner.expected_override_path(hello, (3, 98))
+    needed.write_text("a real difference\n")
+    snippet_runner.update_expected(hello)
+    assert not stale.exists()
+    assert needed.exists()
+
+
+def test_a_snippet_states_its_minimum_python_in_a_visible_comment(tmp_path: Path) -> None:
+    snippet = tmp_path / "new.py"
+    snippet.write_text("# Requires Python 3.13 or newer.\nimport asyncio\n")
+    assert snippet_runner.required_version(snippet) == (3, 13)
+    assert snippet_runner.versions_for(snippet) == [
+        v for v in snippet_runner.supported_versions() if v >= (3, 13)
+    ]
+    assert snippet_runner.required_version(fixture_snippet("hello")) is None
+
+
+def test_supported_versions_come_from_pyproject() -> None:
+    assert snippet_runner.supported_versions() == ((3, 11), (3, 12), (3, 13))
+    assert OLDER == (3, 11)
