@@ -171,22 +171,48 @@ def interpreter_version(python: str) -> tuple[int, int]:
 # -- Normalisation ---------------------------------------------------------------------------
 
 _STDLIB_FRAME = re.compile(r'File "[^"]*?/lib/python3\.\d+/([^"]+)"')
+_STDLIB_FRAME_LINE = re.compile(r'^\s*File "<stdlib>/')
+_CARET_LINE = re.compile(r"^\s*[~^]+\s*$")
+_FRAME_LINE = re.compile(r'^\s*File "')
+STDLIB_FRAMES = "  [... frames inside the standard library ...]"
+# Python 3.11 names a task's wake-up callback by its address; 3.12+ print Task.task_wakeup().
+_TASK_WAKEUP = re.compile(r"<TaskWakeupMethWrapper object at 0x[0-9a-fA-F]+>")
 
 
 def normalise(text: str, workdir: Path) -> str:
-    """Make output independent of where and on which machine the snippet ran.
+    """Make output independent of the machine, the run and the patch release of Python.
 
-    The rules, in order:
+    The rules, in order (each has a test in tests/test_normalise.py):
     1. ``\\r\\n`` becomes ``\\n``; trailing spaces and trailing blank lines are dropped.
     2. The temporary working directory disappears from paths, so a traceback names the
        snippet as ``File "name.py"``, as it would for a reader running ``python name.py``.
-    3. Standard-library paths in traceback frames become ``<stdlib>/...``.
+    3. In tracebacks, a run of standard-library frames (their line numbers change with every
+       patch release) becomes one line: ``[... frames inside the standard library ...]``.
+    4. Caret lines under traceback source lines (``^^^^``, ``~~~^^``; they differ between
+       3.11, 3.12 and 3.13) are dropped.
+    5. Python 3.11's ``<TaskWakeupMethWrapper object at 0x...>`` becomes ``Task.task_wakeup``,
+       its name from 3.12 on, so a logged pending task shows no memory address.
     """
     text = text.replace("\r\n", "\n")
     for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep}:
         text = text.replace(prefix, "")
     text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
-    lines = [line.rstrip() for line in text.split("\n")]
+    text = _TASK_WAKEUP.sub("Task.task_wakeup", text)
+    lines: list[str] = []
+    in_stdlib_frame = False
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if _CARET_LINE.match(line):
+            continue
+        if _STDLIB_FRAME_LINE.match(line):
+            if lines[-1:] != [STDLIB_FRAMES]:
+                lines.append(STDLIB_FRAMES)
+            in_stdlib_frame = True
+            continue
+        if in_stdlib_frame and line.startswith("    ") and not _FRAME_LINE.match(line):
+            continue  # the source line of a standard-library frame
+        in_stdlib_frame = False
+        lines.append(line)
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines)

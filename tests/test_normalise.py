@@ -1,0 +1,56 @@
+"""The normalisation rules of snippet_runner.normalise, one test each."""
+
+from pathlib import Path
+
+from snippet_runner import STDLIB_FRAMES, normalise
+
+WORKDIR = Path("/tmp/snippet-abc/run")
+
+
+def test_line_endings_trailing_spaces_and_blank_lines() -> None:
+    assert normalise("a  \r\nb\n\n\n", WORKDIR) == "a\nb"
+
+
+def test_the_working_directory_disappears_from_paths() -> None:
+    assert normalise('File "/tmp/snippet-abc/run/demo.py", line 3', WORKDIR) == 'File "demo.py", line 3'
+
+
+def test_runs_of_standard_library_frames_become_one_line() -> None:
+    traceback = "\n".join(
+        [
+            "Traceback (most recent call last):",
+            '  File "demo.py", line 9, in <module>',
+            "    asyncio.run(main())",
+            '  File "/root/.pyenv/versions/3.11.7/lib/python3.11/asyncio/runners.py", line 190, in run',
+            "    return runner.run(main)",
+            '  File "/usr/lib/python3.12/asyncio/base_events.py", line 653, in run_until_complete',
+            "    return future.result()",
+            '  File "demo.py", line 6, in main',
+            '    raise ValueError("boom")',
+            "ValueError: boom",
+        ]
+    )
+    assert normalise(traceback, WORKDIR).splitlines() == [
+        "Traceback (most recent call last):",
+        '  File "demo.py", line 9, in <module>',
+        "    asyncio.run(main())",
+        STDLIB_FRAMES,
+        '  File "demo.py", line 6, in main',
+        '    raise ValueError("boom")',
+        "ValueError: boom",
+    ]
+
+
+def test_caret_lines_are_dropped() -> None:
+    text = "    return future.result()\n           ^^^^^^^^^^^^^^^\n    x = a[1]\n        ~^^^\nok"
+    assert normalise(text, WORKDIR) == "    return future.result()\n    x = a[1]\nok"
+
+
+def test_python_3_11_task_wakeup_reprs_lose_their_address() -> None:
+    line = "wait_for=<Future pending cb=[<TaskWakeupMethWrapper object at 0x7f3a1b2c3d4e>()]>>"
+    assert normalise(line, WORKDIR) == "wait_for=<Future pending cb=[Task.task_wakeup()]>>"
+
+
+def test_ordinary_output_is_untouched() -> None:
+    text = "Task-1 started\n    indented result: [1, 2]\n^ not a caret line"
+    assert normalise(text, WORKDIR) == text
