@@ -21,6 +21,7 @@ copyright = "2026, The Asyncio Task Handbook contributors"
 extensions = [
     "myst_parser",
     "exec_snippet",  # sphinx-exec-code, routed through conf/snippet_runner.py
+    "snippet_index",  # the snippet-index directive
 ]
 exclude_patterns = ["_build"]
 myst_enable_extensions = ["colon_fence", "deflist"]

@@ -13,20 +13,22 @@ sphinx-exec-code shows the code and the output blocks; this extension changes fo
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import snippet_runner
 from docutils import nodes
 from docutils.statemachine import StringList
-from snippet_runner import version_name
 from sphinx.errors import ExtensionError
 from sphinx_exec_code import sphinx_exec
 from sphinx_exec_code.code_format import get_show_exec_code
 from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 from sphinx_exec_code.sphinx_spec import SpecOutput, SphinxSpecBase
+
+import snippet_runner
+from snippet_runner import version_name
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -98,9 +100,26 @@ class SnippetDirective(sphinx_exec.ExecCode):
         versions = ", ".join(version_name(v) for v in self._expected)
         self.options.setdefault("caption_output", f"Output (the same on Python {versions})")
         try:
-            return super().run()
+            shown = super().run()
         except SnippetBuildError as error:
             raise SnippetBuildError(f"{location}: {error.message}") from None
+        # The code block first, then a download link to the very file, then the output.
+        return [shown[0], self._download_link(snippet), *shown[1:]]
+
+    def _download_link(self, snippet: Path) -> nodes.Element:
+        page_dir = Path(self.env.doc2path(self.env.docname)).parent
+        relative = os.path.relpath(snippet, page_dir)
+        paragraph = nodes.paragraph(classes=["snippet-download"])
+        self.state.nested_parse(
+            StringList([f"{{download}}`Download {snippet.name} <{relative}>`"]),
+            self.content_offset,
+            paragraph,
+        )
+        # nested_parse wraps the link in its own paragraph: keep just its contents.
+        inner = paragraph.children[0]
+        paragraph.children = []
+        paragraph.extend(inner.children)
+        return paragraph
 
     @staticmethod
     def _code_caption(snippet: Path, filename: str) -> str:

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 import snippet_runner
 from conftest import fixture_snippet
 

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 import snippet_runner
 from conftest import fixture_snippet
 from snippet_runner import Limits

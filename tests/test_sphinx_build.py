@@ -9,10 +9,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-import snippet_runner
-from conftest import fixture_snippet
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+
+import snippet_runner
+from conftest import fixture_snippet
 
 CONF_DIR = Path(__file__).resolve().parent.parent / "conf"
 
