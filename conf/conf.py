@@ -1,6 +1,8 @@
 """Sphinx configuration of the Asyncio Task Handbook (``sphinx-build -c conf docs <out>``)."""
 
+import os
 import sys
+import tomllib
 from pathlib import Path
 
 CONF_DIR = Path(__file__).resolve().parent
@@ -50,5 +52,62 @@ intersphinx_timeout = 5  # seconds; only a remote inventory location would use i
 
 html_theme = "furo"
 html_title = "Asyncio Task Handbook"
-html_static_path: list[str] = []
+html_static_path = ["static"]  # conf/static/: the favicon and the site's own CSS
 html_last_updated_fmt = None
+
+# -- Reader experience and hosting -----------------------------------------------------------
+# Where the site is served and where its source lives: one setting, pyproject.toml's
+# [project.urls]. A hosting build overrides them from its platform (HANDBOOK_SITE_URL and
+# HANDBOOK_SOURCE_URL, set by .github/workflows/pages.yml and .readthedocs.yaml).
+
+_URLS = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["urls"]
+html_baseurl = (os.environ.get("HANDBOOK_SITE_URL") or _URLS["Documentation"]).rstrip("/") + "/"
+SOURCE_URL = (os.environ.get("HANDBOOK_SOURCE_URL") or _URLS["Source"]).removesuffix(".git").rstrip("/")
+
+extensions += [
+    "sphinx_copybutton",  # a copy button on each snippet's code (not on its output)
+    "notfound.extension",  # 404.html with links that work from any missing path
+    "sphinx_sitemap",  # sitemap.xml under html_baseurl
+    "sphinxext.opengraph",  # OpenGraph tags and <meta name="description">
+]
+
+html_favicon = "static/favicon.svg"
+html_css_files = ["handbook.css"]
+html_theme_options = {
+    # "View source" and "Edit this page" links on every page, to the file in the repository.
+    "source_repository": SOURCE_URL + "/",
+    "source_branch": "main",
+    "source_directory": "docs/",
+}
+
+# https://sphinx-copybutton.readthedocs.io/en/latest/use.html
+# Only the snippets' Python code gets a button (outputs are highlight-none blocks), and the
+# button copies the program exactly as the file holds it: no prompts to strip, nothing left out.
+copybutton_selector = "div.highlight-python pre"
+copybutton_prompt_text = ""
+copybutton_exclude = ".linenos"
+
+# https://sphinx-notfound-page.readthedocs.io/en/latest/configuration.html
+# Its links are absolute paths under the site's base path, so they work from any missing URL.
+notfound_urls_prefix = "/" + html_baseurl.split("://", 1)[-1].partition("/")[2]
+notfound_context = {
+    "title": "Page not found",
+    # Raw HTML: the extension rewrites the theme's links, not the body's, so these are absolute.
+    "body": f"""<h1>Page not found</h1>
+<p>There is no page at this address; it may have moved when the handbook was reorganised.</p>
+<ul>
+<li>Start from the <a href="{notfound_urls_prefix}index.html">contents</a>.</li>
+<li>Look for a topic on the <a href="{notfound_urls_prefix}search.html">search page</a>.</li>
+<li>Find a program in the <a href="{notfound_urls_prefix}snippet-index.html">snippet index</a>.</li>
+</ul>""",
+}
+
+# https://sphinx-sitemap.readthedocs.io/en/latest/advanced-configuration.html
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+
+# https://sphinxext-opengraph.readthedocs.io/en/latest/
+# The description (also <meta name="description">) is the page's first paragraph. No social
+# card images: they would need matplotlib and make the build depend on fonts.
+ogp_site_url = html_baseurl
+ogp_social_cards = {"enable": False}
