@@ -13,13 +13,15 @@ sphinx-exec-code shows the code and the output blocks; this extension changes fo
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.errors import ExtensionError
 from sphinx_exec_code import sphinx_exec
@@ -28,6 +30,7 @@ from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 from sphinx_exec_code.sphinx_spec import SpecOutput, SphinxSpecBase
 
 import snippet_runner
+import timeline
 from snippet_runner import version_name
 
 if TYPE_CHECKING:
@@ -42,21 +45,32 @@ class SnippetBuildError(ExtensionError):
 
 
 BUILD_VERSION = sys.version_info[:2]
-RUNNER_FILES = [Path(snippet_runner.__file__), snippet_runner.BOOTSTRAP_DIR / "sitecustomize.py"]
+RUNNER_FILES = [
+    Path(snippet_runner.__file__),
+    *sorted(snippet_runner.BOOTSTRAP_DIR.glob("*.py")),
+    Path(timeline.__file__),
+]
 _limits = snippet_runner.Limits()
 
 
+# Outputs the directive verified, handed to sphinx-exec-code's output block below.
+_verified: dict[Path, str] = {}
+
+
 def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
-    """Stands in for sphinx-exec-code's ``execute_code``: it has no hook for its executor."""
-    del code, first_loc  # the directive checked that the file is exactly the code shown
-    try:
-        required = snippet_runner.required_version(file)
-        if required and required > BUILD_VERSION:
-            # Too old to run it: show the newest version's output, which the tests verified.
-            return snippet_runner.read_expected(file, snippet_runner.versions_for(file)[-1])[1]
-        return snippet_runner.verify_snippet(file, limits=_limits)
-    except snippet_runner.SnippetError as error:
-        raise SnippetBuildError(str(error)) from None
+    """Stands in for sphinx-exec-code's ``execute_code``: it has no hook for its executor.
+    The directive already ran and verified the file (exactly the code shown) through the runner."""
+    del code, first_loc
+    return _verified.pop(file)
+
+
+def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
+    required = snippet_runner.required_version(snippet)
+    if required and required > BUILD_VERSION:
+        # Too old to run it: show the newest version's output, which the tests verified.
+        newest = snippet_runner.versions_for(snippet)[-1]
+        return snippet_runner.RunResult(snippet_runner.read_expected(snippet, newest)[1], loop_seconds=0)
+    return snippet_runner.verify_snippet(snippet, limits=_limits, trace=trace)
 
 
 def snippet_label(snippet: Path) -> str:
@@ -71,7 +85,12 @@ def _fence(text: str) -> str:
 
 
 class SnippetDirective(sphinx_exec.ExecCode):
-    """``exec_code`` with ``:filename:``: shows a snippet file and its verified output."""
+    """``exec_code`` with ``:filename:``: shows a snippet file and its verified output.
+
+    ``:timeline:`` adds the picture of its tasks' lifecycles under the output.
+    """
+
+    option_spec: ClassVar = {**sphinx_exec.ExecCode.option_spec, "timeline": directives.flag}
 
     def run(self) -> list[Node]:
         location = f"{snippet_runner.display_path(self.env.doc2path(self.env.docname))}:{self.lineno}"
@@ -99,12 +118,32 @@ class SnippetDirective(sphinx_exec.ExecCode):
             raise SnippetBuildError(f"{location}: {error}") from None
         versions = ", ".join(version_name(v) for v in self._expected)
         self.options.setdefault("caption_output", f"Output (the same on Python {versions})")
+        wants_timeline = "timeline" in self.options
+        self.options.pop("timeline", None)  # not an option sphinx-exec-code knows
         try:
-            shown = super().run()
-        except SnippetBuildError as error:
-            raise SnippetBuildError(f"{location}: {error.message}") from None
+            result = _verify(snippet, trace=wants_timeline)
+        except snippet_runner.SnippetError as error:
+            raise SnippetBuildError(f"{location}: {error}") from None
+        _verified[snippet] = result.output
+        shown = super().run()
+        picture = self._timeline(snippet, result) if wants_timeline else []
         # The code block first, then a download link to the very file, then the output.
-        return [shown[0], self._download_link(snippet), *shown[1:]]
+        return [shown[0], self._download_link(snippet), *shown[1:], *picture]
+
+    def _timeline(self, snippet: Path, result: snippet_runner.RunResult) -> list[Node]:
+        lanes = timeline.lanes_from_trace(result.trace or [])
+        if not lanes:
+            return []  # nothing ran in a task: no picture
+        element_id = nodes.make_id(f"timeline-{snippet.parent.name}-{snippet.stem}")
+        title = f"Timeline of the tasks in {snippet.name}, on the loop clock"
+        svg = timeline.render_svg(lanes, element_id, title)
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in timeline.describe(lanes))
+        markup = (
+            f'<figure class="task-timeline-figure"><div class="task-timeline-scroll">{svg}</div>'
+            f"<figcaption>Tasks of {html.escape(snippet.name)} over loop time (recorded from the run above)."
+            f"<details><summary>Timeline as text</summary><ul>{items}</ul></details></figcaption></figure>"
+        )
+        return [nodes.raw("", markup, format="html")]
 
     def _download_link(self, snippet: Path) -> nodes.Element:
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
@@ -178,4 +217,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinx_exec.execute_code = _run_through_runner  # type: ignore[attr-defined]
     app.add_directive("exec_code", SnippetDirective, override=True)
     app.connect("builder-inited", _configure)
+    app.add_css_file("timeline.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -21,6 +21,7 @@ import contextlib
 import difflib
 import errno
 import functools
+import json
 import os
 import re
 import resource
@@ -34,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = REPO_ROOT / "snippets"
@@ -71,10 +72,12 @@ class Limits:
 
 @dataclass(frozen=True)
 class RunResult:
-    """What one run printed (normalised) and how long its event loops waited."""
+    """What one run printed (normalised), how long its event loops waited, and, when asked
+    for, the trace of its tasks (events from snippet_bootstrap/handbook_trace.py)."""
 
     output: str
     loop_seconds: float
+    trace: list[dict[str, Any]] | None = None
 
 
 class SnippetError(Exception):
@@ -234,9 +237,12 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def snippet_environment(workdir: Path, *, clock: Clock, hash_seed: str, stats: Path) -> dict[str, str]:
+def snippet_environment(
+    workdir: Path, *, clock: Clock, hash_seed: str, stats: Path, trace: Path | None = None
+) -> dict[str, str]:
     """The whole environment of a snippet: the allow-list plus the runner's own settings."""
     return {
+        **({"HANDBOOK_TRACE": str(trace)} if trace else {}),
         **ALLOWED_ENV,
         "HOME": str(workdir),
         "TMPDIR": str(workdir),
@@ -260,6 +266,7 @@ def run_snippet(
     clock: Clock = "virtual",
     limits: Limits = Limits(),
     hash_seed: str = DETERMINISM_SEEDS[0],
+    trace: bool = False,
 ) -> RunResult:
     """Run one snippet once, contained, and return its normalised output.
 
@@ -273,10 +280,11 @@ def run_snippet(
         script = workdir / snippet.name
         shutil.copyfile(snippet, script)
         stats = Path(tmp) / "loop-times"
+        trace_file = Path(tmp) / "trace.jsonl" if trace else None
         proc = subprocess.Popen(
             [python, script.name],
             cwd=workdir,
-            env=snippet_environment(workdir, clock=clock, hash_seed=hash_seed, stats=stats),
+            env=snippet_environment(workdir, clock=clock, hash_seed=hash_seed, stats=stats, trace=trace_file),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -315,6 +323,10 @@ def run_snippet(
                 proc.stdout.close()
         output = normalise(captured.decode("utf-8", errors="replace"), workdir)
         loop_seconds = sum(float(x) for x in stats.read_text().split()) if stats.exists() else 0.0
+        events = None
+        if trace_file is not None:
+            lines = trace_file.read_text().splitlines() if trace_file.exists() else []
+            events = [json.loads(line) for line in lines]
 
     if flooded.is_set():
         raise SnippetLimitExceeded(
@@ -339,7 +351,7 @@ def run_snippet(
             f"exited with status {returncode}; its output:\n{output}",
             line=int(frames[-1]) if frames else None,
         )
-    return RunResult(output=output, loop_seconds=loop_seconds)
+    return RunResult(output=output, loop_seconds=loop_seconds, trace=events)
 
 
 def find_nondeterminism(output: str) -> str | None:
@@ -352,13 +364,29 @@ def find_nondeterminism(output: str) -> str | None:
 
 
 def run_deterministic(
-    snippet: Path, *, python: str = sys.executable, clock: Clock = "virtual", limits: Limits = Limits()
+    snippet: Path,
+    *,
+    python: str = sys.executable,
+    clock: Clock = "virtual",
+    limits: Limits = Limits(),
+    trace: bool = False,
 ) -> RunResult:
-    """Run a snippet twice (different hash seeds, in parallel) and demand identical output."""
+    """Run a snippet twice (different hash seeds, in parallel) and demand identical output.
+
+    With ``trace``, the first run also records its tasks; the second, untraced run proves
+    that tracing changed nothing the snippet prints.
+    """
     with ThreadPoolExecutor(max_workers=len(DETERMINISM_SEEDS)) as pool:
         runs = list(
             pool.map(
-                lambda seed: run_snippet(snippet, python=python, clock=clock, limits=limits, hash_seed=seed),
+                lambda seed: run_snippet(
+                    snippet,
+                    python=python,
+                    clock=clock,
+                    limits=limits,
+                    hash_seed=seed,
+                    trace=trace and seed == DETERMINISM_SEEDS[0],
+                ),
                 DETERMINISM_SEEDS,
             )
         )
@@ -394,9 +422,11 @@ def read_expected(snippet: Path, version: tuple[int, int]) -> tuple[Path, str]:
     return path, path.read_text(encoding="utf-8").rstrip("\n")
 
 
-def verify_snippet(snippet: Path, *, python: str = sys.executable, limits: Limits = Limits()) -> str:
-    """Run a snippet, check it is deterministic and matches its expected output; return it."""
-    result = run_deterministic(snippet, python=python, limits=limits)
+def verify_snippet(
+    snippet: Path, *, python: str = sys.executable, limits: Limits = Limits(), trace: bool = False
+) -> RunResult:
+    """Run a snippet, check it is deterministic and matches its expected output."""
+    result = run_deterministic(snippet, python=python, limits=limits, trace=trace)
     path, expected = read_expected(snippet, interpreter_version(python))
     if result.output != expected:
         raise OutputMismatch(
@@ -405,7 +435,7 @@ def verify_snippet(snippet: Path, *, python: str = sys.executable, limits: Limit
             "`nox -s update_outputs` and review the diff:\n"
             + unified_diff(expected, result.output, display_path(path), "real output"),
         )
-    return result.output
+    return result
 
 
 # -- Real clock ------------------------------------------------------------------------------

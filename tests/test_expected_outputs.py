@@ -32,7 +32,7 @@ def test_an_override_for_another_version_is_ignored(hello: Path) -> None:
     hello.with_suffix(".out").write_text("hello\n")
     other = next(v for v in snippet_runner.supported_versions() if v != THIS)
     snippet_runner.expected_override_path(hello, other).write_text("something else\n")
-    assert snippet_runner.verify_snippet(hello) == "hello"
+    assert snippet_runner.verify_snippet(hello).output == "hello"
 
 
 def test_update_writes_the_base_when_there_is_none(hello: Path) -> None:

@@ -7,6 +7,8 @@ clock. Environment variables (set only by the runner):
 - HANDBOOK_CLOCK: "virtual" (default) or "real".
 - HANDBOOK_STATS: a file path; each event loop appends its final time there,
   so the runner knows how much waiting the snippet did.
+- HANDBOOK_TRACE: a file path; if set, the task lifecycle is recorded there
+  (see handbook_trace.py) for the timeline drawn under the output.
 """
 
 import asyncio
@@ -25,6 +27,12 @@ class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
             loop = looptime.patch_event_loop(loop)  # type: ignore[arg-type]
         start = loop.time()
         original_close = loop.close
+        trace_path = os.environ.get("HANDBOOK_TRACE")
+        finish_trace = None
+        if trace_path:
+            import handbook_trace
+
+            finish_trace = handbook_trace.install(loop, trace_path)
 
         def close(*args: Any, **kwargs: Any) -> None:
             # Record the time the loop spent (virtual or real) before closing.
@@ -32,6 +40,8 @@ class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
             if stats_path and not loop.is_closed():
                 with open(stats_path, "a", encoding="utf-8") as stats:
                     stats.write(f"{loop.time() - start:.6f}\n")
+            if finish_trace is not None and not loop.is_closed():
+                finish_trace()
             original_close(*args, **kwargs)
 
         loop.close = close  # type: ignore[method-assign]
