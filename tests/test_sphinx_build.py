@@ -23,7 +23,7 @@ sys.path.insert(0, {str(CONF_DIR)!r})
 extensions = ["myst_parser", "exec_snippet"]
 myst_enable_extensions = ["colon_fence"]
 exec_code_example_dir = "snippets"
-snippets_timeout = 2.0
+snippets_timeout = 5.0
 """
 
 
@@ -103,8 +103,8 @@ def test_a_hanging_snippet_stops_the_build(site: Site) -> None:
     site.add_page("index", page("hangs.py"))
     started = time.monotonic()
     message = build_error(site.build)
-    assert "snippets/hangs.py: still running after 2 s of real time" in message
-    assert time.monotonic() - started < 10
+    assert "snippets/hangs.py: still running after 5 s of real time" in message
+    assert time.monotonic() - started < 15
 
 
 def test_a_page_naming_a_missing_snippet_stops_the_build(site: Site) -> None:
