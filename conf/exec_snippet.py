@@ -162,8 +162,13 @@ class SnippetDirective(sphinx_exec.ExecCode):
 
     @staticmethod
     def _code_caption(snippet: Path, filename: str) -> str:
+        notes = []
         required = snippet_runner.required_version(snippet)
-        return f"{filename} (Python {version_name(required)}+)" if required else filename
+        if required:
+            notes.append(f"Python {version_name(required)}+")
+        if snippet_runner.clock_for(snippet) == "real":
+            notes.append("timed on the real clock")
+        return f"{filename} ({', '.join(notes)})" if notes else filename
 
     @staticmethod
     def _check_shows_everything(snippet: Path, location: str) -> None:

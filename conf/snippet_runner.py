@@ -426,7 +426,7 @@ def verify_snippet(
     snippet: Path, *, python: str = sys.executable, limits: Limits = Limits(), trace: bool = False
 ) -> RunResult:
     """Run a snippet, check it is deterministic and matches its expected output."""
-    result = run_deterministic(snippet, python=python, limits=limits, trace=trace)
+    result = run_deterministic(snippet, python=python, clock=clock_for(snippet), limits=limits, trace=trace)
     path, expected = read_expected(snippet, interpreter_version(python))
     if result.output != expected:
         raise OutputMismatch(
@@ -493,6 +493,17 @@ def required_version(snippet: Path) -> tuple[int, int] | None:
     return (int(match.group(1)), int(match.group(2))) if match else None
 
 
+_REAL_CLOCK = re.compile(r"^# Runs on the real clock", re.MULTILINE)
+
+
+def clock_for(snippet: Path) -> Clock:
+    """Snippets run on the virtual clock, except one that must show real elapsed time (a
+    blocking call, a thread) and says so in a comment on its first lines:
+    ``# Runs on the real clock: ...``. Its printed times must be rounded to stay stable."""
+    head = "\n".join(snippet.read_text(encoding="utf-8").splitlines()[:3])
+    return "real" if _REAL_CLOCK.search(head) else "virtual"
+
+
 def versions_for(snippet: Path) -> list[tuple[int, int]]:
     """The supported versions a snippet runs on, oldest first."""
     minimum = required_version(snippet) or (0, 0)
@@ -514,7 +525,7 @@ def update_expected(snippet: Path, *, python: str = sys.executable) -> list[str]
     The newest supported version writes the base file. Any other version writes an override
     only where its output differs from the base, and removes an override that became equal.
     """
-    output = run_deterministic(snippet, python=python).output + "\n"
+    output = run_deterministic(snippet, python=python, clock=clock_for(snippet)).output + "\n"
     version = interpreter_version(python)
     base = expected_base_path(snippet)
     override = expected_override_path(snippet, version)

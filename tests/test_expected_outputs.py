@@ -81,3 +81,18 @@ def test_a_snippet_states_its_minimum_python_in_a_visible_comment(tmp_path: Path
 def test_supported_versions_come_from_pyproject() -> None:
     assert snippet_runner.supported_versions() == ((3, 11), (3, 12), (3, 13))
     assert OLDER == (3, 11)
+
+
+def test_a_snippet_can_ask_for_the_real_clock_in_a_visible_comment(tmp_path: Path) -> None:
+    snippet = tmp_path / "blocking.py"
+    snippet.write_text(
+        "# Runs on the real clock: a blocking call takes real time.\n"
+        "import asyncio\nimport time\n\n\nasync def main() -> None:\n"
+        "    loop = asyncio.get_running_loop()\n    start = loop.time()\n"
+        "    time.sleep(0.3)  # noqa: ASYNC251\n"
+        '    print(f"{loop.time() - start:.1f} s")\n\n\nasyncio.run(main())\n'
+    )
+    assert snippet_runner.clock_for(snippet) == "real"
+    snippet.with_suffix(".out").write_text("0.3 s\n")
+    assert snippet_runner.verify_snippet(snippet).output == "0.3 s"
+    assert snippet_runner.clock_for(fixture_snippet("hello")) == "virtual"
