@@ -178,8 +178,6 @@ _STDLIB_FRAME_LINE = re.compile(r'^\s*File "<stdlib>/')
 _CARET_LINE = re.compile(r"^\s*[~^]+\s*$")
 _FRAME_LINE = re.compile(r'^\s*File "')
 STDLIB_FRAMES = "  [... frames inside the standard library ...]"
-# Python 3.11 names a task's wake-up callback by its address; 3.12+ print Task.task_wakeup().
-_TASK_WAKEUP = re.compile(r"<TaskWakeupMethWrapper object at 0x[0-9a-fA-F]+>")
 
 
 def normalise(text: str, workdir: Path) -> str:
@@ -193,14 +191,11 @@ def normalise(text: str, workdir: Path) -> str:
        patch release) becomes one line: ``[... frames inside the standard library ...]``.
     4. Caret lines under traceback source lines (``^^^^``, ``~~~^^``; they differ between
        3.11, 3.12 and 3.13) are dropped.
-    5. Python 3.11's ``<TaskWakeupMethWrapper object at 0x...>`` becomes ``Task.task_wakeup``,
-       its name from 3.12 on, so a logged pending task shows no memory address.
     """
     text = text.replace("\r\n", "\n")
     for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep}:
         text = text.replace(prefix, "")
     text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
-    text = _TASK_WAKEUP.sub("Task.task_wakeup", text)
     lines: list[str] = []
     in_stdlib_frame = False
     for line in text.split("\n"):

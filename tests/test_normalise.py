@@ -46,11 +46,6 @@ def test_caret_lines_are_dropped() -> None:
     assert normalise(text, WORKDIR) == "    return future.result()\n    x = a[1]\nok"
 
 
-def test_python_3_11_task_wakeup_reprs_lose_their_address() -> None:
-    line = "wait_for=<Future pending cb=[<TaskWakeupMethWrapper object at 0x7f3a1b2c3d4e>()]>>"
-    assert normalise(line, WORKDIR) == "wait_for=<Future pending cb=[Task.task_wakeup()]>>"
-
-
 def test_ordinary_output_is_untouched() -> None:
     text = "Task-1 started\n    indented result: [1, 2]\n^ not a caret line"
     assert normalise(text, WORKDIR) == text
