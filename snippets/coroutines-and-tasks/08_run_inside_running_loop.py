@@ -1,0 +1,16 @@
+import asyncio
+
+
+async def helper() -> str:
+    return "helper's result"
+
+
+async def main() -> None:
+    try:
+        asyncio.run(helper())  # wrong: main already runs inside asyncio.run's loop
+    except RuntimeError as exc:
+        print(f"{type(exc).__name__}: {exc}")
+    print("await it instead:", await helper())
+
+
+asyncio.run(main())
