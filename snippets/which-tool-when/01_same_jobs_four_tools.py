@@ -1,4 +1,4 @@
-"""The same three jobs through gather, as_completed, wait and TaskGroup: four shapes of answer."""
+"""The same three jobs through gather, as_completed, wait and TaskGroup."""
 
 import asyncio
 
@@ -10,20 +10,21 @@ async def job(name: str, seconds: float) -> str:
     return name
 
 
-def start_jobs() -> list[asyncio.Task[str]]:
-    return [asyncio.create_task(job(name, seconds)) for name, seconds in JOBS]
+def start_jobs(tool: str) -> list[asyncio.Task[str]]:
+    return [asyncio.create_task(job(name, seconds), name=f"{tool}/{name}") for name, seconds in JOBS]
 
 
 async def main() -> None:
-    print("gather:      ", await asyncio.gather(*start_jobs()))
-    print("as_completed:", [await next_done for next_done in asyncio.as_completed(start_jobs())])
-    done, pending = await asyncio.wait(start_jobs(), return_when=asyncio.FIRST_COMPLETED)
+    print("gather:      ", await asyncio.gather(*start_jobs("gather")))
+    finished = [await next_done for next_done in asyncio.as_completed(start_jobs("as_completed"))]
+    print("as_completed:", finished)
+    done, pending = await asyncio.wait(start_jobs("wait"), return_when=asyncio.FIRST_COMPLETED)
     print("wait:        ", [task.result() for task in done], f"+ {len(pending)} still running")
     for task in pending:
         task.cancel()
     await asyncio.wait(pending)  # let the cancelled ones finish before moving on
     async with asyncio.TaskGroup() as group:
-        tasks = [group.create_task(job(name, seconds)) for name, seconds in JOBS]
+        tasks = [group.create_task(job(name, seconds), name=f"TaskGroup/{name}") for name, seconds in JOBS]
     print("TaskGroup:   ", [task.result() for task in tasks])
 
 
