@@ -36,6 +36,8 @@ nitpicky = True
 
 exec_code_example_dir = str(REPO_ROOT / "snippets")
 snippets_timeout = 10.0  # seconds of real time before a snippet counts as hung
+# Verified results, by content address, outside the build output (see README: "Speed").
+snippets_cache_dir = str(REPO_ROOT / ".cache" / "snippets")
 
 # -- Options for intersphinx -----------------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/extensions/intersphinx.html

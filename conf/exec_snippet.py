@@ -51,6 +51,7 @@ RUNNER_FILES = [
     Path(timeline.__file__),
 ]
 _limits = snippet_runner.Limits()
+_cache_dir: Path | None = None
 
 
 # Outputs the directive verified, handed to sphinx-exec-code's output block below.
@@ -70,7 +71,7 @@ def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
         # Too old to run it: show the newest version's output, which the tests verified.
         newest = snippet_runner.versions_for(snippet)[-1]
         return snippet_runner.RunResult(snippet_runner.read_expected(snippet, newest)[1], loop_seconds=0)
-    return snippet_runner.verify_snippet(snippet, limits=_limits, trace=trace)
+    return snippet_runner.verify_snippet(snippet, limits=_limits, trace=trace, cache_dir=_cache_dir)
 
 
 def snippet_label(snippet: Path) -> str:
@@ -211,14 +212,19 @@ class SnippetDirective(sphinx_exec.ExecCode):
 
 
 def _configure(app: Sphinx) -> None:
-    global _limits
+    global _limits, _cache_dir
     _limits = snippet_runner.Limits(timeout_s=float(app.config.snippets_timeout))
+    # A clean build reuses results verified under identical inputs; HANDBOOK_SNIPPET_CACHE=off
+    # (or snippets_cache_dir = "") runs every snippet again.
+    wanted = os.environ.get("HANDBOOK_SNIPPET_CACHE", "on") != "off" and app.config.snippets_cache_dir
+    _cache_dir = Path(app.config.snippets_cache_dir) if wanted else None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_exec_code")
     app.setup_extension("sphinx_design")
     app.add_config_value("snippets_timeout", snippet_runner.Limits.timeout_s, "env", float)
+    app.add_config_value("snippets_cache_dir", "", "", str)
     sphinx_exec.execute_code = _run_through_runner  # type: ignore[attr-defined]
     app.add_directive("exec_code", SnippetDirective, override=True)
     app.connect("builder-inited", _configure)

@@ -21,6 +21,7 @@ import contextlib
 import difflib
 import errno
 import functools
+import hashlib
 import json
 import os
 import re
@@ -418,9 +419,21 @@ def read_expected(snippet: Path, version: tuple[int, int]) -> tuple[Path, str]:
 
 
 def verify_snippet(
-    snippet: Path, *, python: str = sys.executable, limits: Limits = Limits(), trace: bool = False
+    snippet: Path,
+    *,
+    python: str = sys.executable,
+    limits: Limits = Limits(),
+    trace: bool = False,
+    cache_dir: Path | None = None,
 ) -> RunResult:
-    """Run a snippet, check it is deterministic and matches its expected output."""
+    """Run a snippet, check it is deterministic and matches its expected output.
+
+    With ``cache_dir``, a result verified before under exactly the same inputs (see
+    :func:`cache_key`) is reused instead of running the snippet again.
+    """
+    key = cache_key(snippet, python=python, limits=limits, trace=trace) if cache_dir else ""
+    if cache_dir is not None and (cached := _read_cache(cache_dir, key)) is not None:
+        return cached
     result = run_deterministic(snippet, python=python, clock=clock_for(snippet), limits=limits, trace=trace)
     path, expected = read_expected(snippet, interpreter_version(python))
     if result.output != expected:
@@ -430,7 +443,51 @@ def verify_snippet(
             "`nox -s update_outputs` and review the diff:\n"
             + unified_diff(expected, result.output, display_path(path), "real output"),
         )
+    if cache_dir is not None:
+        _write_cache(cache_dir, key, result)
     return result
+
+
+# -- Cache of verified results ---------------------------------------------------------------
+
+# Everything that decides how a snippet runs and what its output becomes.
+RUNNER_SOURCES = (Path(__file__).resolve(), *sorted(BOOTSTRAP_DIR.glob("*.py")))
+
+
+@functools.cache
+def _interpreter_fingerprint(python: str) -> str:
+    """The interpreter's full version and the clock library's version, asked once."""
+    probe = "import sys, importlib.metadata as m; print(sys.version); print(m.version('looptime'))"
+    return subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True).stdout
+
+
+def cache_key(snippet: Path, *, python: str, limits: Limits, trace: bool) -> str:
+    """A content address for a verified run: the snippet's bytes, its expected outputs, the
+    interpreter and clock library versions, the runner and normalisation code, the limits."""
+    digest = hashlib.sha256()
+    parts: list[bytes] = [snippet.read_bytes(), _interpreter_fingerprint(python).encode()]
+    parts += [f"{path.name}\n".encode() + path.read_bytes() for path in expected_files(snippet)]
+    parts += [source.read_bytes() for source in RUNNER_SOURCES]
+    parts.append(repr((limits, trace, clock_for(snippet))).encode())
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
+    return digest.hexdigest()
+
+
+def _read_cache(cache_dir: Path, key: str) -> RunResult | None:
+    try:
+        data = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return RunResult(output=data["output"], loop_seconds=data["loop_seconds"], trace=data["trace"])
+
+
+def _write_cache(cache_dir: Path, key: str, result: RunResult) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    entry = {"output": result.output, "loop_seconds": result.loop_seconds, "trace": result.trace}
+    temporary = cache_dir / f"{key}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(entry, sort_keys=True), encoding="utf-8")
+    temporary.replace(cache_dir / f"{key}.json")  # atomic: parallel builds never read half a file
 
 
 # -- Real clock ------------------------------------------------------------------------------
