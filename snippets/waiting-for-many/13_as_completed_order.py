@@ -3,6 +3,8 @@ import asyncio
 
 async def fetch(name: str, delay: float) -> str:
     await asyncio.sleep(delay)
+    if name == "shop":
+        raise ConnectionError(f"{name} is down")
     return f"{name} page"
 
 
@@ -17,8 +19,11 @@ async def main() -> None:
     for item in asyncio.as_completed(tasks):
         kind = type(item).__name__
         is_original = any(item is task for task in tasks)
-        result = await item  # the result of whichever task finishes next
-        print(f"{loop.time() - start:.1f} s: {result!r} (a {kind}, one of my tasks: {is_original})")
+        try:
+            outcome = repr(await item)  # the result of whichever task finishes next
+        except ConnectionError as exc:
+            outcome = f"{type(exc).__name__}: {exc}"  # one failure; the loop goes on
+        print(f"{loop.time() - start:.1f} s: {outcome} (a {kind}, one of my tasks: {is_original})")
 
 
 asyncio.run(main())
