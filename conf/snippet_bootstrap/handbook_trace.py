@@ -59,7 +59,9 @@ class Tracer:
         if task.cancelled():
             outcome = "cancelled"
         else:
-            exception = task.exception()
+            # Read the private field: task.exception() would mark the exception as retrieved
+            # and silence asyncio's "Task exception was never retrieved" report.
+            exception = getattr(task, "_exception", None)
             outcome = "result" if exception is None else type(exception).__name__
         self.record(task, "done", outcome=outcome, name=task.get_name())
 
