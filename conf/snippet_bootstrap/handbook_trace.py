@@ -95,6 +95,19 @@ def install(loop: asyncio.AbstractEventLoop, path: str) -> Callable[[], None]:
 
     loop.create_task = traced_create_task  # type: ignore[method-assign, assignment]
 
+    # Run the recorder's done-callback at once instead of queueing it: a queued callback holds
+    # the task, which would keep alive a task the snippet lets go of (and delay asyncio's
+    # "never retrieved" and "destroyed but pending" reports).
+    call_soon = loop.call_soon
+
+    def traced_call_soon(callback: Callable[..., object], *args: Any, **kwargs: Any) -> asyncio.Handle:
+        if callback == tracer.done:
+            tracer.done(*args)
+            return asyncio.Handle(lambda: None, (), loop)
+        return call_soon(callback, *args, **kwargs)
+
+    loop.call_soon = traced_call_soon  # type: ignore[method-assign, assignment]
+
     on_timeout = asyncio.timeouts.Timeout._on_timeout  # type: ignore[attr-defined]
 
     def traced_on_timeout(self: asyncio.timeouts.Timeout) -> None:
