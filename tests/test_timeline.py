@@ -59,9 +59,10 @@ def test_the_timeout_of_an_asyncio_timeout_is_marked() -> None:
     assert "a timeout expired at 2 s" in timeline.describe(lanes)[0]
 
 
-@pytest.mark.parametrize("name", ["first_completed", "interleaves_streams"])
+@pytest.mark.parametrize("name", ["first_completed", "interleaves_streams", "prints_pending_task_repr"])
 def test_tracing_does_not_change_the_output(name: str) -> None:
-    # interleaves_streams relies on asyncio reporting an exception nobody retrieved.
+    # interleaves_streams relies on asyncio reporting an exception nobody retrieved;
+    # prints_pending_task_repr shows the callbacks a task holds (the recorder adds none).
     untraced = snippet_runner.run_snippet(fixture_snippet(name))
     assert traced(name).output == untraced.output
 

@@ -20,9 +20,19 @@ import sys
 import types
 import weakref
 from collections.abc import Callable, Coroutine
+from dis import opmap
 from typing import Any
 
 Task = asyncio.Task[Any]
+YIELD_VALUE = opmap["YIELD_VALUE"]
+RESUME = opmap["RESUME"]
+
+
+def _suspended(frame: types.FrameType) -> bool:
+    """Whether a coroutine frame that just returned control yielded (else it finished).
+    At a yield, 3.11 and 3.12 stop on YIELD_VALUE; 3.13 already points at the RESUME after it."""
+    code, last = frame.f_code.co_code, frame.f_lasti
+    return code[last] == YIELD_VALUE or (code[last] == RESUME and last >= 2 and code[last - 2] == YIELD_VALUE)
 
 
 class Tracer:
@@ -35,10 +45,11 @@ class Tracer:
         self.ids: weakref.WeakKeyDictionary[Task, int] = weakref.WeakKeyDictionary()
         self.count = 0
         self.frames: dict[int, weakref.ref[Task]] = {}
+        self.finishing: list[tuple[weakref.ref[Task], float]] = []
 
-    def record(self, task: Task, event: str, **extra: Any) -> None:
-        time = round(self.loop.time() - self.start, 6)
-        self.events.append({"task": self.ids[task], "event": event, "t": time, **extra})
+    def record(self, task: Task, event: str, time: float | None = None, **extra: Any) -> None:
+        now = self.loop.time() if time is None else time
+        self.events.append({"task": self.ids[task], "event": event, "t": round(now - self.start, 6), **extra})
 
     def created(self, task: Task) -> None:
         coro = task.get_coro()
@@ -51,30 +62,49 @@ class Tracer:
         frame = getattr(coro, "cr_frame", None)
         if frame is not None:
             self.frames[id(frame)] = weakref.ref(task)
-        task.add_done_callback(self.done)
-
-    def done(self, task: Task) -> None:
-        if task not in self.ids:
-            return
-        if task.cancelled():
-            outcome = "cancelled"
-        else:
-            # Read the private field: task.exception() would mark the exception as retrieved
-            # and silence asyncio's "Task exception was never retrieved" report.
-            exception = getattr(task, "_exception", None)
-            outcome = "result" if exception is None else type(exception).__name__
-        self.record(task, "done", outcome=outcome, name=task.get_name())
 
     def profile(self, frame: types.FrameType, event: str, arg: object) -> None:
+        # No done-callback: it would show in the task's repr and, while queued, keep the task
+        # alive. A task's end is seen when its coroutine frame leaves for good, and its outcome
+        # at the next profiled event, once the task has stored its result.
+        if self.finishing:
+            self.settle()
         if event not in ("call", "return"):
             return
         ref = self.frames.get(id(frame))
         task = ref() if ref is not None else None
         # A freed frame's id can be reused: trust the entry only if it is still this task's frame.
-        if task is not None and getattr(task.get_coro(), "cr_frame", None) is frame:
-            self.record(task, "resumed" if event == "call" else "suspended")
+        if task is None or getattr(task.get_coro(), "cr_frame", None) is not frame:
+            return
+        if event == "call":
+            self.record(task, "resumed")
+        elif _suspended(frame):
+            self.record(task, "suspended")
+        else:  # returned or raised: the coroutine is finished
+            self.finishing.append((weakref.ref(task), self.loop.time()))
+
+    def settle(self) -> None:
+        """Record the end of finished coroutines whose task has stored its outcome."""
+        still: list[tuple[weakref.ref[Task], float]] = []
+        for ref, time in self.finishing:
+            task = ref()
+            if task is None:
+                continue  # collected before its outcome could be read
+            if not task.done():
+                still.append((ref, time))
+                continue
+            if task.cancelled():
+                outcome = "cancelled"
+            else:
+                # The private field, because task.exception() would mark the exception as
+                # retrieved and silence asyncio's "Task exception was never retrieved".
+                exception = getattr(task, "_exception", None)
+                outcome = "result" if exception is None else type(exception).__name__
+            self.record(task, "done", time, outcome=outcome, name=task.get_name())
+        self.finishing = still
 
     def close(self) -> None:
+        self.settle()
         for task in list(self.ids):
             if not task.done():
                 self.record(task, "pending", name=task.get_name())
@@ -94,19 +124,6 @@ def install(loop: asyncio.AbstractEventLoop, path: str) -> Callable[[], None]:
         return task
 
     loop.create_task = traced_create_task  # type: ignore[method-assign, assignment]
-
-    # Run the recorder's done-callback at once instead of queueing it: a queued callback holds
-    # the task, which would keep alive a task the snippet lets go of (and delay asyncio's
-    # "never retrieved" and "destroyed but pending" reports).
-    call_soon = loop.call_soon
-
-    def traced_call_soon(callback: Callable[..., object], *args: Any, **kwargs: Any) -> asyncio.Handle:
-        if callback == tracer.done:
-            tracer.done(*args)
-            return asyncio.Handle(lambda: None, (), loop)
-        return call_soon(callback, *args, **kwargs)
-
-    loop.call_soon = traced_call_soon  # type: ignore[method-assign, assignment]
 
     on_timeout = asyncio.timeouts.Timeout._on_timeout  # type: ignore[attr-defined]
 
