@@ -17,6 +17,8 @@ async def main() -> None:
         "asyncio.QueueShutDown": hasattr(asyncio, "QueueShutDown"),
         "async for over as_completed()": hasattr(asyncio.as_completed([]), "__aiter__"),
         "shutdown_default_executor(timeout=)": "timeout" in executor_shutdown,
+        "asyncio.run(loop_factory=)": "loop_factory" in inspect.signature(asyncio.run).parameters,
+        "asyncio.Runner(loop_factory=)": "loop_factory" in inspect.signature(asyncio.Runner).parameters,
     }
     for name, present in checks.items():
         print(f"{name:36} {'yes' if present else 'no'}")
