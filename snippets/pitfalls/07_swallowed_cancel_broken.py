@@ -1,0 +1,31 @@
+"""Broken: a catch-all handler eats CancelledError, so the timeout around it never fires."""
+
+import asyncio
+
+
+async def poll_once(round_: int) -> None:
+    await asyncio.sleep(1.0)
+    if round_ == 2:
+        raise ConnectionError("server hung up")
+
+
+async def poll_forever() -> None:
+    for round_ in range(1, 6):  # "forever", cut to 5 rounds so that this program ends
+        try:
+            await poll_once(round_)
+        except BaseException as exc:  # "never let the poller die": CancelledError too
+            print(f"  round {round_}: ignored {type(exc).__name__}, polling on")
+
+
+async def main() -> None:
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    try:
+        async with asyncio.timeout(2.5):
+            await poll_forever()
+        print(f"{loop.time() - start:.1f} s  no TimeoutError; the deadline was 2.5 s")
+    except TimeoutError:
+        print(f"{loop.time() - start:.1f} s  TimeoutError")  # never printed
+
+
+asyncio.run(main())
