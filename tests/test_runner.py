@@ -170,3 +170,10 @@ def test_real_clock_comparison_tolerates_only_small_number_drift(
     expected: str, actual: str, same: bool
 ) -> None:
     assert snippet_runner.matches_with_tolerance(expected, actual) is same
+
+
+def test_the_virtual_clock_does_not_skip_the_executor_shutdown_timeout() -> None:
+    # From 3.12 asyncio.run joins executor threads under a 300 s timeout; if the virtual clock
+    # skipped ahead while a thread finished, it would warn that the threads did not join.
+    for _ in range(4):
+        assert snippet_runner.run_snippet(fixture_snippet("uses_a_thread")).output == "done in a thread"

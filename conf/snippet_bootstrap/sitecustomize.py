@@ -25,6 +25,7 @@ class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
             import looptime
 
             loop = looptime.patch_event_loop(loop)  # type: ignore[arg-type]
+            _real_time_for_executor_shutdown(loop)
         start = loop.time()
         original_close = loop.close
         trace_path = os.environ.get("HANDBOOK_TRACE")
@@ -46,6 +47,19 @@ class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
 
         loop.close = close  # type: ignore[method-assign]
         return loop
+
+
+def _real_time_for_executor_shutdown(loop: Any) -> None:
+    """asyncio.run joins the default executor's threads under a 300 s timeout (3.12+). Those
+    threads run in real time, so the virtual clock must not skip ahead while they finish:
+    switch the loop to real time for that last step (looptime keeps the current time)."""
+    shutdown = loop.shutdown_default_executor
+
+    async def shutdown_default_executor(*args: Any, **kwargs: Any) -> None:
+        loop.setup_looptime(_enabled=False)
+        await shutdown(*args, **kwargs)
+
+    loop.shutdown_default_executor = shutdown_default_executor
 
 
 asyncio.set_event_loop_policy(_HandbookPolicy())
