@@ -1,4 +1,3 @@
-# Runs on the real clock: it waits for threads, whose work the virtual clock cannot see.
 """to_thread runs the function in a copy of the caller's context; plain run_in_executor does not."""
 
 import asyncio
