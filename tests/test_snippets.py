@@ -37,7 +37,7 @@ REALTIME_BUDGET_S = 10.0
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=snippet_id)
 def test_snippet_prints_the_same_on_the_real_clock(snippet: Path) -> None:
     skip_if_too_old(snippet)
-    virtual = snippet_runner.run_snippet(snippet)
+    virtual = snippet_runner.run_snippet(snippet, clock=snippet_runner.clock_for(snippet))
     if virtual.loop_seconds >= REALTIME_BUDGET_S:
         pytest.skip(f"waits {virtual.loop_seconds:g} s; over the {REALTIME_BUDGET_S:g} s real-time budget")
     limits = snippet_runner.Limits(timeout_s=REALTIME_BUDGET_S + 10)
