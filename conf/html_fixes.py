@@ -1,0 +1,64 @@
+"""Small markup fixes so every page is valid HTML and meets WCAG 2.1 AA.
+
+Each fix answers a finding of the browser tests (tests/browser/test_standards.py: the Nu HTML
+checker and axe-core) on markup that Sphinx or an extension writes:
+
+- a toctree caption has ``role="heading"`` but no ``aria-level``, which that role requires;
+- a code or output block that is wider than the screen scrolls sideways, so it must be
+  reachable with the keyboard: every ``<pre>`` gets ``tabindex="0"``;
+- sphinx-design puts ``aria-controls`` on a tab's ``<label>``, which HTML forbids on a label
+  that belongs to a form control (the tab's radio button).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.html5 import HTML5Translator
+from sphinx_design.tabs import sd_tab_label
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+# Sidebar and page captions of a toctree sit under the page's title: level 2.
+TOCTREE_CAPTION_LEVEL = 2
+
+
+class HandbookHTMLTranslator(HTML5Translator):
+    def visit_title(self, node: nodes.title) -> None:
+        super().visit_title(node)
+        if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+            # Sphinx appended the <p role="heading"> start tag, then the caption's <span>.
+            start = len(self.body) - 2
+            self.body[start] = self.body[start].replace(
+                'role="heading"', f'role="heading" aria-level="{TOCTREE_CAPTION_LEVEL}"', 1
+            )
+
+    def visit_literal_block(self, node: nodes.literal_block) -> None:
+        try:
+            super().visit_literal_block(node)
+        except nodes.SkipNode:
+            # The highlighted block was written in one piece: <div ...><div class="highlight"><pre>
+            self.body[-1] = self.body[-1].replace("<pre>", '<pre tabindex="0">', 1)
+            raise
+
+
+class DropTabLabelAriaControls(SphinxPostTransform):
+    """Runs after sphinx-design's TabSetHtmlTransform (priority 200), which sets the attribute."""
+
+    default_priority = 210
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for label in self.document.findall(sd_tab_label):
+            label.attributes.pop("aria_controls", None)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.setup_extension("sphinx_design")
+    app.set_translator("html", HandbookHTMLTranslator, override=True)
+    app.add_post_transform(DropTabLabelAriaControls)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
