@@ -71,6 +71,7 @@ extensions += [
     "notfound.extension",  # 404.html with links that work from any missing path
     "sphinx_sitemap",  # sitemap.xml under html_baseurl
     "sphinxext.opengraph",  # OpenGraph tags and <meta name="description">
+    "html_fixes",  # valid, accessible markup where Sphinx and extensions fall short
 ]
 
 html_favicon = "static/favicon.svg"
