@@ -12,6 +12,7 @@ clock. Environment variables (set only by the runner):
 """
 
 import asyncio
+import functools
 import os
 from typing import Any
 
@@ -57,12 +58,13 @@ def _real_time_for_executor_shutdown(loop: Any) -> None:
     This returns the original coroutine, so nothing about it shows in any output."""
     shutdown = loop.shutdown_default_executor
 
-    def shutdown_default_executor(*args: Any) -> Any:
+    @functools.wraps(shutdown)  # keeps the signature that a snippet may inspect
+    def shutdown_default_executor(*args: Any, **kwargs: Any) -> Any:
         from asyncio import constants
 
         if args == (getattr(constants, "THREAD_JOIN_TIMEOUT", None),):
             args = (None,)
-        return shutdown(*args)
+        return shutdown(*args, **kwargs)
 
     loop.shutdown_default_executor = shutdown_default_executor
 
