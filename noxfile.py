@@ -5,6 +5,12 @@ Dependencies live once, in pyproject.toml's [dependency-groups]; sessions only n
 
 from __future__ import annotations
 
+import filecmp
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
 import nox
 
 nox.needs_version = ">=2025.2.9"
@@ -21,19 +27,41 @@ def install_group(session: nox.Session, group: str) -> None:
     session.install(*nox.project.dependency_groups(PYPROJECT, group))
 
 
+def source_date_epoch() -> str | None:
+    """The last commit's time: what the build uses for "now", so a commit always builds the same."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], capture_output=True, text=True, check=True
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return None  # not a git checkout (e.g. an unpacked archive): nothing to pin
+    return done.stdout.strip() or None
+
+
+def build_site(
+    session: nox.Session, out: str = "build/html", *extra: str, env: dict[str, str] | None = None
+) -> None:
+    """The strict build every session and host uses (docs, browser, reproducible, CI, Pages, RTD)."""
+    epoch = source_date_epoch()
+    session.run(
+        *SPHINX_BUILD,
+        out,
+        "--builder=html",
+        "--doctree-dir",  # outside the output folder, so the published site holds only the site
+        str(Path(out).parent / "doctrees"),
+        "-n",  # nitpicky: every cross-reference must resolve
+        "-W",  # warnings are errors
+        "--keep-going",  # but report all of them before failing
+        *extra,
+        env={**({"SOURCE_DATE_EPOCH": epoch} if epoch else {}), **(env or {})},
+    )
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the site strictly into build/html: any warning or snippet problem fails."""
     install_group(session, "docs")
-    session.run(
-        *SPHINX_BUILD,
-        "build/html",
-        "--builder=html",
-        "-n",  # nitpicky: every cross-reference must resolve
-        "-W",  # warnings are errors
-        "--keep-going",  # but report all of them before failing
-        *session.posargs,
-    )
+    build_site(session, "build/html", *session.posargs)
 
 
 @nox.session(name="docs-live", default=False)
@@ -85,3 +113,65 @@ def bench(session: nox.Session) -> None:
     """Benchmark builds and snippet tests; print the figures and write build/bench.json."""
     install_group(session, "tests")
     session.run("python", "benchmarks/bench.py", *session.posargs)
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Test the built site in Chromium: copy buttons, themes, search, phone width, axe, HTML checker.
+
+    Needs Debian's Chromium (/usr/bin/chromium, or HANDBOOK_CHROMIUM), Java, and `npm ci`.
+    """
+    install_group(session, "browser")
+    build_site(session, "build/html")  # incremental: next to nothing to do after `nox -s docs`
+    session.run("pytest", "tests/browser", *session.posargs, env={"HANDBOOK_SITE_DIR": "build/html"})
+
+
+@nox.session(default=False)
+def reproducible(session: nox.Session) -> None:
+    """Build the site twice from copies of the tree in two folders; the outputs must be byte-identical.
+
+    The builds differ in everything that must not matter: the folder, the hash seed, and the
+    snippet cache (off: every snippet runs again).
+    """
+    install_group(session, "docs")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    tracked = [name for name in listed.split("\0") if name and Path(name).is_file()]
+    epoch = source_date_epoch()  # the copies are not git checkouts: pin the same date in both
+    with tempfile.TemporaryDirectory(prefix="reproducible-") as tmp:
+        outputs = []
+        for folder, seed in (("one", "1"), ("two/a-longer-path", "2")):
+            source = Path(tmp, folder, "handbook")
+            for name in tracked:
+                (source / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(name, source / name)
+            env = {"PYTHONHASHSEED": seed, "HANDBOOK_SNIPPET_CACHE": "off"}
+            with session.chdir(source):
+                build_site(
+                    session,
+                    "build/html",
+                    "-q",
+                    env={**env, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})},
+                )
+            outputs.append(source / "build" / "html")
+        different = _differences(*outputs)
+        if different:
+            session.error("two builds of the same tree differ: " + ", ".join(different))
+        session.log(f"identical: {sum(1 for p in outputs[0].rglob('*') if p.is_file())} files")
+
+
+def _differences(first: Path, second: Path) -> list[str]:
+    """Paths (relative) that exist in one tree only or whose bytes differ."""
+    found = []
+    names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
+    others = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
+    found += [f"{name} (only in one build)" for name in sorted(names ^ others)]
+    found += [
+        str(name)
+        for name in sorted(names & others)
+        if not filecmp.cmp(first / name, second / name, shallow=False)
+    ]
+    return found
