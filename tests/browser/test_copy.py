@@ -94,14 +94,30 @@ def shown_output(page: Page, wrapper_id: str) -> str | None:
     return pre.inner_text()
 
 
-def run_copied(program: str, name: str, workdir: Path) -> str:
-    """Run the copied text as the reader would, with the snippet's own file name."""
+def run_copied(program: str, name: str, workdir: Path, shown: str) -> str | None:
+    """Run the copied text as the reader would, under the snippet's own file name, with the
+    runner and clock the site used; return a diff if it prints something else than ``shown``."""
     file = workdir / name
     file.write_text(program + "\n", encoding="utf-8")
     required = snippet_runner.required_version(file)
     if required and required > sys.version_info[:2]:
         pytest.skip(f"{name} needs Python {snippet_runner.version_name(required)}; running {RUNNING}")
-    return snippet_runner.run_snippet(file).output
+    clock = snippet_runner.clock_for(file)
+    printed = snippet_runner.run_snippet(file, clock=clock).output.rstrip("\n")
+    expected = shown.rstrip("\n")
+    # On the real clock (a snippet that says so), printed durations may differ a little.
+    same = (
+        snippet_runner.matches_with_tolerance(expected, printed) if clock == "real" else printed == expected
+    )
+    if same:
+        return None
+    lines = difflib.unified_diff(
+        expected.splitlines(),
+        printed.splitlines(),
+        "shown on the page",
+        f"printed by the copy ({clock} clock)",
+    )
+    return "\n".join(line.rstrip("\n") for line in lines)
 
 
 def check_snippet(page: Page, wrapper_id: str, workdir: Path) -> None:
@@ -117,17 +133,8 @@ def check_snippet(page: Page, wrapper_id: str, workdir: Path) -> None:
     shown = shown_output(page, wrapper_id)
     if shown is None:
         pytest.skip(f"{name} shows no output for Python {RUNNING}")
-    printed = run_copied(copied, name, workdir)
-    if printed.rstrip("\n") != shown.rstrip("\n"):
-        diff = "\n".join(
-            difflib.unified_diff(
-                shown.splitlines(),
-                printed.splitlines(),
-                "shown on the page",
-                "printed by the copy",
-                lineterm="",
-            )
-        )
+    diff = run_copied(copied, name, workdir, shown)
+    if diff:
         pytest.fail(f"the copied {name} does not print what the page shows:\n{diff}")
 
 
