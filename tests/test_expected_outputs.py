@@ -96,3 +96,19 @@ def test_a_snippet_can_ask_for_the_real_clock_in_a_visible_comment(tmp_path: Pat
     snippet.with_suffix(".out").write_text("0.3 s\n")
     assert snippet_runner.verify_snippet(snippet).output == "0.3 s"
     assert snippet_runner.clock_for(fixture_snippet("hello")) == "virtual"
+
+
+def test_real_clock_output_within_the_tolerance_shows_the_reviewed_output(tmp_path: Path) -> None:
+    snippet = tmp_path / "blocking.py"
+    snippet.write_text(
+        "# Runs on the real clock: a blocking call takes real time.\n"
+        "import asyncio\nimport time\n\n\nasync def main() -> None:\n"
+        "    loop = asyncio.get_running_loop()\n    start = loop.time()\n"
+        "    time.sleep(0.3)  # noqa: ASYNC251\n"
+        '    print(f"{loop.time() - start:.1f} s")\n\n\nasyncio.run(main())\n'
+    )
+    snippet.with_suffix(".out").write_text("0.4 s\n")  # 0.1 away from what it prints
+    assert snippet_runner.verify_snippet(snippet).output == "0.4 s"
+    snippet.with_suffix(".out").write_text("0.6 s\n")  # beyond the tolerance
+    with pytest.raises(snippet_runner.OutputMismatch):
+        snippet_runner.verify_snippet(snippet)
