@@ -7,11 +7,14 @@ checker and axe-core) on markup that Sphinx or an extension writes:
 - a code or output block that is wider than the screen scrolls sideways, so it must be
   reachable with the keyboard: every ``<pre>`` gets ``tabindex="0"``;
 - sphinx-design puts ``aria-controls`` on a tab's ``<label>``, which HTML forbids on a label
-  that belongs to a form control (the tab's radio button).
+  that belongs to a form control (the tab's radio button);
+- on a phone, a table becomes one card per row (conf/static/handbook.css) instead of
+  scrolling sideways, so each body cell carries its column's header as ``data-label``.
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -44,6 +47,33 @@ class HandbookHTMLTranslator(HTML5Translator):
             # The highlighted block was written in one piece: <div ...><div class="highlight"><pre>
             self.body[-1] = self.body[-1].replace("<pre>", '<pre tabindex="0">', 1)
             raise
+
+    def visit_entry(self, node: nodes.entry) -> None:
+        label = _column_header(node)
+        super().visit_entry(node)
+        if label:
+            self.body[-1] = self.body[-1].replace("<td", f'<td data-label="{escape(label)}"', 1)
+
+
+def _column_header(entry: nodes.entry) -> str | None:
+    """The text of the header cell above a body cell, if its table has a header row."""
+    row = entry.parent
+    section, tgroup = row.parent, row.parent.parent
+    if not isinstance(section, nodes.tbody) or not isinstance(tgroup, nodes.tgroup):
+        return None
+    thead = next((child for child in tgroup.children if isinstance(child, nodes.thead)), None)
+    if thead is None or not thead.children:
+        return None
+    column: int = row.column  # type: ignore[union-attr]  # set by visit_row, counted by visit_entry
+    start = 0
+    for header in thead.children[-1].children:
+        if not isinstance(header, nodes.entry):
+            continue
+        span = 1 + header.get("morecols", 0)
+        if start <= column < start + span:
+            return header.astext().strip() or None
+        start += span
+    return None
 
 
 class DropTabLabelAriaControls(SphinxPostTransform):
