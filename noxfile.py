@@ -5,7 +5,9 @@ Dependencies live once, in pyproject.toml's [dependency-groups]; sessions only n
 
 from __future__ import annotations
 
+import difflib
 import filecmp
+import itertools
 import shutil
 import subprocess
 import tempfile
@@ -159,6 +161,8 @@ def reproducible(session: nox.Session) -> None:
                 )
             outputs.append(source / "build" / "html")
         different = _differences(*outputs)
+        for name in different[:3]:
+            session.log(_diff_excerpt(outputs[0] / name, outputs[1] / name))
         if different:
             session.error("two builds of the same tree differ: " + ", ".join(different))
         session.log(f"identical: {sum(1 for p in outputs[0].rglob('*') if p.is_file())} files")
@@ -169,10 +173,24 @@ def _differences(first: Path, second: Path) -> list[str]:
     found = []
     names = {p.relative_to(first) for p in first.rglob("*") if p.is_file()}
     others = {p.relative_to(second) for p in second.rglob("*") if p.is_file()}
-    found += [f"{name} (only in one build)" for name in sorted(names ^ others)]
+    found += [f"{name}" for name in sorted(names ^ others)]
     found += [
         str(name)
         for name in sorted(names & others)
         if not filecmp.cmp(first / name, second / name, shallow=False)
     ]
     return found
+
+
+def _diff_excerpt(first: Path, second: Path, lines: int = 20) -> str:
+    """The start of a unified diff between two builds of one file, to show what moves."""
+    if not (first.is_file() and second.is_file()):
+        return f"{first.name}: only in one build"
+    try:
+        a, b = first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return f"{first.name}: binary files differ"
+    diff = difflib.unified_diff(
+        a.splitlines(), b.splitlines(), "first build", "second build", lineterm="", n=0
+    )
+    return "\n".join(line[:300] for line in itertools.islice(diff, lines))
