@@ -1,4 +1,4 @@
-"""Small markup fixes so every page is valid HTML and meets WCAG 2.1 AA.
+"""Small fixes to the HTML output: complete, valid, and meeting WCAG 2.1 AA.
 
 Each fix answers a finding of the browser tests (tests/browser/test_standards.py: the Nu HTML
 checker and axe-core) on markup that Sphinx or an extension writes:
@@ -9,7 +9,10 @@ checker and axe-core) on markup that Sphinx or an extension writes:
 - sphinx-design puts ``aria-controls`` on a tab's ``<label>``, which HTML forbids on a label
   that belongs to a form control (the tab's radio button);
 - on a phone, a table becomes one card per row (conf/static/handbook.css) instead of
-  scrolling sideways, so each body cell carries its column's header as ``data-label``.
+  scrolling sideways, so each body cell carries its column's header as ``data-label``;
+- an incremental build writes only the pages that changed, and sphinx-sitemap lists only the
+  pages written (jdillard/sphinx-sitemap#13): every page is written on every build (rendering
+  is quick; nothing is re-read and no snippet re-runs), so sitemap.xml always lists them all.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from sphinx_design.tabs import sd_tab_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 # Sidebar and page captions of a toctree sit under the page's title: level 2.
 TOCTREE_CAPTION_LEVEL = 2
@@ -87,8 +91,13 @@ class DropTabLabelAriaControls(SphinxPostTransform):
             label.attributes.pop("aria_controls", None)
 
 
+def _write_every_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    return sorted(env.found_docs)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     app.set_translator("html", HandbookHTMLTranslator, override=True)
     app.add_post_transform(DropTabLabelAriaControls)
+    app.connect("env-get-updated", _write_every_page)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
