@@ -10,15 +10,18 @@ checker and axe-core) on markup that Sphinx or an extension writes:
   that belongs to a form control (the tab's radio button);
 - on a phone, a table becomes one card per row (conf/static/handbook.css) instead of
   scrolling sideways, so each body cell carries its column's header as ``data-label``;
-- an incremental build writes only the pages that changed, and sphinx-sitemap lists only the
-  pages written (jdillard/sphinx-sitemap#13): every page is written on every build (rendering
-  is quick; nothing is re-read and no snippet re-runs), so sitemap.xml always lists them all.
+- sphinx-sitemap lists only the pages a build writes (jdillard/sphinx-sitemap#13), so an
+  incremental build would leave unchanged pages out of sitemap.xml: after it, the missing
+  pages are added from the environment, which knows them all.
 """
 
 from __future__ import annotations
 
+from fnmatch import fnmatch
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx import addnodes
@@ -28,7 +31,8 @@ from sphinx_design.tabs import sd_tab_label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 # Sidebar and page captions of a toctree sit under the page's title: level 2.
 TOCTREE_CAPTION_LEVEL = 2
@@ -91,13 +95,30 @@ class DropTabLabelAriaControls(SphinxPostTransform):
             label.attributes.pop("aria_controls", None)
 
 
-def _write_every_page(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    return sorted(env.found_docs)
+def _complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """Add every page an incremental build did not write to sitemap.xml, in a stable order."""
+    sitemap = Path(app.outdir) / app.config.sitemap_filename
+    if exception is not None or app.builder.format != "html" or not sitemap.is_file():
+        return
+    tree = ElementTree.parse(sitemap)
+    urlset = tree.getroot()
+    listed = {url.findtext(f"{{{SITEMAP_NS}}}loc"): url for url in urlset.findall(f"{{{SITEMAP_NS}}}url")}
+    base = app.config.site_url or app.config.html_baseurl
+    for docname in app.env.found_docs:
+        link = app.builder.get_target_uri(docname)
+        location = base + app.config.sitemap_url_scheme.format(lang="", version="", link=link)
+        if location not in listed and not any(fnmatch(link, p) for p in app.config.sitemap_excludes):
+            url = ElementTree.Element(f"{{{SITEMAP_NS}}}url")
+            ElementTree.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = location
+            listed[location] = url
+    urlset[:] = [listed[location] for location in sorted(listed, key=str)]
+    ElementTree.register_namespace("", SITEMAP_NS)
+    tree.write(sitemap, xml_declaration=True, encoding="utf-8", method="xml")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     app.set_translator("html", HandbookHTMLTranslator, override=True)
     app.add_post_transform(DropTabLabelAriaControls)
-    app.connect("env-get-updated", _write_every_page)
+    app.connect("build-finished", _complete_sitemap, priority=600)  # after sphinx-sitemap's
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
