@@ -15,7 +15,8 @@ sys.path.insert(0, str(CONF_DIR))
 
 project = "Asyncio Task Handbook"
 author = "The Asyncio Task Handbook contributors"
-copyright = "2026, The Asyncio Task Handbook contributors"
+# The footer shows it on every page, its "Copyright" link opens docs/copyright.md (the licences).
+copyright = "2026, The Asyncio Task Handbook contributors. Snippets: 0BSD. Text: CC BY 4.0"
 
 # -- General configuration -------------------------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#general-configuration
