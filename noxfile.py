@@ -127,7 +127,10 @@ def browser(session: nox.Session) -> None:
     """
     install_group(session, "browser")
     build_site(session, "build/html")  # incremental: next to nothing to do after `nox -s docs`
-    session.run("pytest", "tests/browser", *session.posargs, env={"HANDBOOK_SITE_DIR": "build/html"})
+    # One Chromium per xdist worker (each has its own clipboard); `-- -n 0` runs them in series.
+    session.run(
+        "pytest", "tests/browser", "-n", "auto", *session.posargs, env={"HANDBOOK_SITE_DIR": "build/html"}
+    )
 
 
 @nox.session(default=False)
