@@ -21,6 +21,7 @@ from browser.conftest import DESKTOP, NewContext
 from browser.visit import open_page, snippets_on
 
 RUNNING = snippet_runner.version_name(sys.version_info[:2])
+REAL_CLOCK_TRIES = 3
 
 # From a snippet's code block, the block that shows its output: the next output block
 # (highlight-none) or set of version tabs, skipping anything in between (a download link, a
@@ -103,14 +104,15 @@ def run_copied(program: str, name: str, workdir: Path, shown: str) -> str | None
     if required and required > sys.version_info[:2]:
         pytest.skip(f"{name} needs Python {snippet_runner.version_name(required)}; running {RUNNING}")
     clock = snippet_runner.clock_for(file)
-    printed = snippet_runner.run_snippet(file, clock=clock).output.rstrip("\n")
     expected = shown.rstrip("\n")
-    # On the real clock (a snippet that says so), printed durations may differ a little.
-    same = (
-        snippet_runner.matches_with_tolerance(expected, printed) if clock == "real" else printed == expected
-    )
-    if same:
-        return None
+    # On the real clock (a snippet that says so), printed durations may differ a little, and a
+    # machine busy with other tests can delay a run more: such a snippet gets three tries.
+    for _ in range(REAL_CLOCK_TRIES if clock == "real" else 1):
+        printed = snippet_runner.run_snippet(file, clock=clock).output.rstrip("\n")
+        if printed == expected or (
+            clock == "real" and snippet_runner.matches_with_tolerance(expected, printed)
+        ):
+            return None
     lines = difflib.unified_diff(
         expected.splitlines(),
         printed.splitlines(),
