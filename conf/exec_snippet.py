@@ -137,6 +137,8 @@ class SnippetDirective(sphinx_exec.ExecCode):
         return [shown[0], self._download_link(snippet), *shown[1:], *picture]
 
     def _timeline(self, snippet: Path, result: snippet_runner.RunResult) -> list[Node]:
+        if snippet_runner.clock_for(snippet) == "real":
+            return []  # real-clock times jitter between runs: the picture would not be reproducible
         lanes = timeline.lanes_from_trace(result.trace or [])
         if not lanes:
             return []  # nothing ran in a task: no picture
@@ -145,7 +147,9 @@ class SnippetDirective(sphinx_exec.ExecCode):
         svg = timeline.render_svg(lanes, element_id, title)
         items = "".join(f"<li>{html.escape(line)}</li>" for line in timeline.describe(lanes))
         markup = (
-            f'<figure class="task-timeline-figure"><div class="task-timeline-scroll">{svg}</div>'
+            # The scroll box takes keyboard focus: on a phone the picture scrolls sideways.
+            f'<figure class="task-timeline-figure"><div class="task-timeline-scroll" tabindex="0" '
+            f'role="region" aria-label="{html.escape(title)}">{svg}</div>'
             f"<figcaption>Tasks of {html.escape(snippet.name)} over loop time (recorded from the run above)."
             f"<details><summary>Timeline as text</summary><ul>{items}</ul></details></figcaption></figure>"
         )
