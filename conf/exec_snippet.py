@@ -45,11 +45,7 @@ class SnippetBuildError(ExtensionError):
 
 
 BUILD_VERSION = sys.version_info[:2]
-RUNNER_FILES = [
-    Path(snippet_runner.__file__),
-    *sorted(snippet_runner.BOOTSTRAP_DIR.glob("*.py")),
-    Path(timeline.__file__),
-]
+RUNNER_FILES = [*snippet_runner.RUNNER_SOURCES, Path(timeline.__file__)]
 _limits = snippet_runner.Limits()
 _cache_dir: Path | None = None
 

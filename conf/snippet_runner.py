@@ -38,13 +38,25 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
+
+import snippet_forkserver
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = REPO_ROOT / "snippets"
 BOOTSTRAP_DIR = Path(__file__).resolve().parent / "snippet_bootstrap"
 
 Clock = Literal["virtual", "real"]
+
+# "forked": a child of a pre-warmed worker (snippet_forkserver.py), a few milliseconds a run;
+# "fresh": a new interpreter per run, exactly ``python name.py``, over 100 ms a run. The tests
+# check every snippet both ways; HANDBOOK_RUNNER=fresh makes fresh the default.
+Runner = Literal["fresh", "forked"]
+
+
+def default_runner() -> Runner:
+    return "fresh" if os.environ.get("HANDBOOK_RUNNER") == "fresh" else "forked"
+
 
 # Hash seeds of the two runs that check determinism: output that depends on set or dict
 # ordering of strings differs between them, as it would between a reader's runs.
@@ -180,6 +192,7 @@ _STDLIB_FRAME = re.compile(r'File "[^"]*?/lib/python3\.\d+/([^"]+)"')
 _STDLIB_FRAME_LINE = re.compile(r'^\s*File "<stdlib>/')
 _CARET_LINE = re.compile(r"^\s*[~^]+\s*$")
 _FRAME_LINE = re.compile(r'^\s*File "')
+_WORKER_FRAME_LINE = re.compile(rf'^\s*File "[^"]*/{re.escape(snippet_forkserver.WORKER.name)}", line')
 STDLIB_FRAMES = "  [... frames inside the standard library ...]"
 
 
@@ -194,17 +207,26 @@ def normalise(text: str, workdir: Path) -> str:
        patch release) becomes one line: ``[... frames inside the standard library ...]``.
     4. Caret lines under traceback source lines (``^^^^``, ``~~~^^``; they differ between
        3.11, 3.12 and 3.13) are dropped.
+    5. A frame of the pre-warmed worker (``snippet_worker.py``, the outermost frame of a forked
+       run, shown by tracemalloc) is dropped with its source line: ``python name.py`` has none.
     """
     text = text.replace("\r\n", "\n")
     for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep}:
         text = text.replace(prefix, "")
     text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
     lines: list[str] = []
-    in_stdlib_frame = False
+    in_stdlib_frame = in_worker_frame = False
     for line in text.split("\n"):
         line = line.rstrip()
         if _CARET_LINE.match(line):
             continue
+        if _WORKER_FRAME_LINE.match(line):
+            in_worker_frame = True
+            continue
+        if in_worker_frame:
+            in_worker_frame = False
+            if line.startswith("    ") and not _FRAME_LINE.match(line):
+                continue  # the worker's source line
         if _STDLIB_FRAME_LINE.match(line):
             if lines[-1:] != [STDLIB_FRAMES]:
                 lines.append(STDLIB_FRAMES)
@@ -222,17 +244,50 @@ def normalise(text: str, workdir: Path) -> str:
 # -- Running ---------------------------------------------------------------------------------
 
 
+def _rlimits(limits: Limits) -> dict[str, tuple[int, int]]:
+    """The kernel enforces these in the snippet's process: (soft, hard) per resource."""
+    return {
+        "RLIMIT_CPU": (limits.cpu_s, limits.cpu_s + 1),
+        "RLIMIT_AS": (limits.memory_bytes, limits.memory_bytes),
+        "RLIMIT_FSIZE": (limits.file_bytes, limits.file_bytes),
+        "RLIMIT_CORE": (0, 0),
+    }
+
+
 def _apply_limits(limits: Limits) -> None:
-    """Runs in the child between fork and exec: the kernel enforces these limits."""
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s + 1))
-    resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_bytes, limits.file_bytes))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    """Runs in a fresh interpreter's process between fork and exec."""
+    for name, value in _rlimits(limits).items():
+        resource.setrlimit(getattr(resource, name), value)
 
 
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
+def _kill_group(proc: Launched) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
+
+
+class Launched(Protocol):
+    """A started run: a fresh interpreter (``subprocess.Popen``) or a forked worker child."""
+
+    pid: int
+
+    def wait(self, timeout: float | None = None) -> int: ...
+
+
+def _launch(
+    runner: Runner, python: str, script: Path, env: dict[str, str], limits: Limits, output_fd: int
+) -> Launched:
+    if runner == "forked":
+        return snippet_forkserver.launch(python, script, env, _rlimits(limits), output_fd)
+    return subprocess.Popen(
+        [python, script.name],
+        cwd=script.parent,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=output_fd,
+        stderr=output_fd,
+        start_new_session=True,
+        preexec_fn=lambda: _apply_limits(limits),
+    )
 
 
 def snippet_environment(
@@ -265,6 +320,7 @@ def run_snippet(
     limits: Limits = Limits(),
     hash_seed: str = DETERMINISM_SEEDS[0],
     trace: bool = False,
+    runner: Runner | None = None,
 ) -> RunResult:
     """Run one snippet once, contained, and return its normalised output.
 
@@ -274,7 +330,7 @@ def run_snippet(
     snippet = snippet.resolve()
     started = time.perf_counter()
     try:
-        return _run_contained(snippet, python, clock, limits, hash_seed, trace)
+        return _run_contained(snippet, python, clock, limits, hash_seed, trace, runner or default_runner())
     finally:
         # The benchmark counts and times the runs a build really makes.
         if run_log := os.environ.get("HANDBOOK_RUN_LOG"):
@@ -283,7 +339,7 @@ def run_snippet(
 
 
 def _run_contained(
-    snippet: Path, python: str, clock: Clock, limits: Limits, hash_seed: str, trace: bool
+    snippet: Path, python: str, clock: Clock, limits: Limits, hash_seed: str, trace: bool, runner: Runner
 ) -> RunResult:
     with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
         workdir = Path(tmp) / "run"  # holds only the snippet: a fresh, empty place to run
@@ -292,22 +348,20 @@ def _run_contained(
         shutil.copyfile(snippet, script)
         stats = Path(tmp) / "loop-times"
         trace_file = Path(tmp) / "trace.jsonl" if trace else None
-        proc = subprocess.Popen(
-            [python, script.name],
-            cwd=workdir,
-            env=snippet_environment(workdir, clock=clock, hash_seed=hash_seed, stats=stats, trace=trace_file),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=lambda: _apply_limits(limits),
-        )
+        env = snippet_environment(workdir, clock=clock, hash_seed=hash_seed, stats=stats, trace=trace_file)
+        read_end, write_end = os.pipe()  # stdout and stderr both: lines in the order written
+        try:
+            proc = _launch(runner, python, script, env, limits, write_end)
+        except BaseException:
+            os.close(read_end)
+            raise
+        finally:
+            os.close(write_end)
         captured = bytearray()
         flooded = threading.Event()
 
         def read_output() -> None:
-            assert proc.stdout is not None
-            while chunk := os.read(proc.stdout.fileno(), 65536):
+            while chunk := os.read(read_end, 65536):
                 captured.extend(chunk)
                 if len(captured) > limits.output_bytes:
                     flooded.set()
@@ -330,8 +384,7 @@ def _run_contained(
             # Children that outlive the snippet must not outlive the run.
             _kill_group(proc)
             reader.join(timeout=5)
-            if proc.stdout is not None:
-                proc.stdout.close()
+            os.close(read_end)
         output = normalise(captured.decode("utf-8", errors="replace"), workdir)
         loop_seconds = sum(float(x) for x in stats.read_text().split()) if stats.exists() else 0.0
         events = None
@@ -381,6 +434,7 @@ def run_deterministic(
     clock: Clock = "virtual",
     limits: Limits = Limits(),
     trace: bool = False,
+    runner: Runner | None = None,
 ) -> RunResult:
     """Run a snippet twice (different hash seeds, in parallel) and demand identical output.
 
@@ -390,7 +444,9 @@ def run_deterministic(
 
     def run(seed: str) -> RunResult:
         traced = trace and seed == DETERMINISM_SEEDS[0]
-        return run_snippet(snippet, python=python, clock=clock, limits=limits, hash_seed=seed, trace=traced)
+        return run_snippet(
+            snippet, python=python, clock=clock, limits=limits, hash_seed=seed, trace=traced, runner=runner
+        )
 
     if clock == "real":
         # Real time: one run after the other, so they do not slow each other down, and printed
@@ -439,6 +495,7 @@ def verify_snippet(
     limits: Limits = Limits(),
     trace: bool = False,
     cache_dir: Path | None = None,
+    runner: Runner | None = None,
 ) -> RunResult:
     """Run a snippet, check it is deterministic and matches its expected output.
 
@@ -448,7 +505,9 @@ def verify_snippet(
     key = cache_key(snippet, python=python, limits=limits, trace=trace) if cache_dir else ""
     if cache_dir is not None and (cached := _read_cache(cache_dir, key)) is not None:
         return cached
-    result = run_deterministic(snippet, python=python, clock=clock_for(snippet), limits=limits, trace=trace)
+    result = run_deterministic(
+        snippet, python=python, clock=clock_for(snippet), limits=limits, trace=trace, runner=runner
+    )
     path, expected = read_expected(snippet, interpreter_version(python))
     if clock_for(snippet) == "real" and matches_with_tolerance(expected, result.output):
         # Within the documented real-clock tolerance: show the reviewed output, so a page does
@@ -469,7 +528,12 @@ def verify_snippet(
 # -- Cache of verified results ---------------------------------------------------------------
 
 # Everything that decides how a snippet runs and what its output becomes.
-RUNNER_SOURCES = (Path(__file__).resolve(), *sorted(BOOTSTRAP_DIR.glob("*.py")))
+RUNNER_SOURCES = (
+    Path(__file__).resolve(),
+    snippet_forkserver.WORKER,
+    Path(snippet_forkserver.__file__).resolve(),
+    *sorted(BOOTSTRAP_DIR.glob("*.py")),
+)
 
 
 @functools.cache

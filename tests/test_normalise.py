@@ -49,3 +49,21 @@ def test_caret_lines_are_dropped() -> None:
 def test_ordinary_output_is_untouched() -> None:
     text = "Task-1 started\n    indented result: [1, 2]\n^ not a caret line"
     assert normalise(text, WORKDIR) == text
+
+
+def test_the_pre_warmed_workers_frame_disappears() -> None:
+    # tracemalloc shows the outermost frame of a forked run; `python demo.py` has no such frame.
+    allocation = "\n".join(
+        [
+            "Object allocated at (most recent call last):",
+            '  File "/home/me/handbook/conf/snippet_worker.py", lineno 125',
+            "    exec(_code, _namespace)",
+            '  File "demo.py", lineno 28',
+            "    asyncio.run(main())",
+        ]
+    )
+    assert normalise(allocation, WORKDIR).splitlines() == [
+        "Object allocated at (most recent call last):",
+        '  File "demo.py", lineno 28',
+        "    asyncio.run(main())",
+    ]

@@ -1,4 +1,5 @@
-"""The runner's guarantees: failures are reported, never embedded; runs are contained."""
+"""The runner's guarantees: failures are reported, never embedded; runs are contained.
+Each test runs once per runner (fresh interpreter, forked worker child)."""
 
 import os
 import re
@@ -10,6 +11,14 @@ import pytest
 import snippet_runner
 from conftest import fixture_snippet
 from snippet_runner import Limits
+
+
+@pytest.fixture(autouse=True, params=["fresh", "forked"])
+def runner(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every guarantee holds for both runners: a fresh interpreter and a forked worker child."""
+    monkeypatch.setenv("HANDBOOK_RUNNER", request.param)
+    assert snippet_runner.default_runner() == request.param
+    return str(request.param)
 
 
 def test_a_raising_snippet_is_reported_with_its_path_line_and_traceback() -> None:

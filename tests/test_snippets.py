@@ -1,4 +1,6 @@
-"""Every snippet under snippets/ prints exactly its expected output (one test per file)."""
+"""Every snippet under snippets/ prints exactly its expected output, both in a fresh
+interpreter (what a reader's ``python name.py`` does) and in a forked child of a pre-warmed
+worker (what the build does): the two runners cannot drift apart unnoticed."""
 
 import sys
 from pathlib import Path
@@ -19,10 +21,11 @@ def skip_if_too_old(snippet: Path) -> None:
         pytest.skip(f"needs Python {snippet_runner.version_name(required)} or newer")
 
 
+@pytest.mark.parametrize("runner", ["fresh", "forked"])
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=snippet_id)
-def test_snippet_prints_its_expected_output(snippet: Path) -> None:
+def test_snippet_prints_its_expected_output(snippet: Path, runner: snippet_runner.Runner) -> None:
     skip_if_too_old(snippet)
-    snippet_runner.verify_snippet(snippet)
+    snippet_runner.verify_snippet(snippet, runner=runner)
 
 
 def test_snippets_exist() -> None:

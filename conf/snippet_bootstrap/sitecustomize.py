@@ -14,6 +14,7 @@ clock. Environment variables (set only by the runner):
 import asyncio
 import functools
 import os
+import sys
 from typing import Any
 
 
@@ -23,9 +24,8 @@ class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
     def new_event_loop(self) -> asyncio.AbstractEventLoop:
         loop = super().new_event_loop()
         if os.environ.get("HANDBOOK_CLOCK", "virtual") == "virtual":
-            import looptime
-
-            loop = looptime.patch_event_loop(loop)  # type: ignore[arg-type]
+            looptime = import_looptime()
+            loop = looptime.patch_event_loop(loop)
             _real_time_for_executor_shutdown(loop)
         start = loop.time()
         original_close = loop.close
@@ -48,6 +48,24 @@ class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
 
         loop.close = close  # type: ignore[method-assign]
         return loop
+
+
+def import_looptime() -> Any:
+    """Import the clock library without pytest: looptime defines a pytest fixture whenever
+    pytest is importable, which would load pytest (about 0.2 s and 200 modules) into every
+    snippet run in an environment that has the test tools. A None entry in sys.modules makes
+    that one import fail, as it would where pytest is not installed."""
+    if "looptime" in sys.modules:
+        return sys.modules["looptime"]
+    hidden = "pytest" not in sys.modules
+    if hidden:
+        sys.modules["pytest"] = None  # type: ignore[assignment]
+    try:
+        import looptime
+    finally:
+        if hidden:
+            del sys.modules["pytest"]
+    return looptime
 
 
 def _real_time_for_executor_shutdown(loop: Any) -> None:

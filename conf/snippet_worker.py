@@ -1,0 +1,140 @@
+"""A pre-warmed snippet process: started once per interpreter and hash seed, forks one child
+per snippet run.
+
+Starting Python and importing asyncio and the clock library costs over 100 ms; a ``fork()``
+of a process that has already done so costs a few. The worker does nothing else before it
+forks: it never creates an event loop or a task, never reads the snippet's variables and
+starts no thread, so each child begins in the state a fresh ``python name.py`` would reach
+after start-up (``Task-1`` comes next, the event-loop policy is the bootstrap's, the
+environment is the runner's allow-list). The child then takes on everything that is per run:
+its own session (for the process-group kill), resource limits, working directory,
+environment, argv, ``sys.path[0]`` and a new ``__main__`` module, and runs the snippet as the
+interpreter would run a script, ending with the parts of shutdown a program can observe.
+
+Protocol, over the SOCK_SEQPACKET socket whose descriptor is argv[1] (one packet each):
+request ``{"script", "workdir", "env", "limits"}`` with the output pipe's write end attached;
+replies ``"<pid>"`` once forked, then ``"<wait status>"`` once the child has exited.
+Run by ``snippet_forkserver.py``; never imported.
+"""
+
+import sys
+
+import sitecustomize  # the snippet bootstrap, imported at start-up as in every run
+
+sitecustomize.import_looptime()  # pre-warmed: a fresh run imports it in its first event loop
+# What a snippet may find already imported. The worker's own modules below are removed from
+# the child's sys.modules, so ``import json`` in a snippet imports it as a fresh run would.
+PRELOADED = frozenset(sys.modules)
+
+import atexit  # noqa: E402  (after the snapshot above, on purpose)
+import builtins  # noqa: E402
+import contextlib  # noqa: E402
+import gc  # noqa: E402
+import importlib.machinery  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import socket  # noqa: E402
+import types  # noqa: E402
+from typing import NoReturn  # noqa: E402
+
+
+def serve(control: socket.socket) -> tuple[dict[str, object], int]:
+    """Answer requests until the client hangs up; return only in a forked child."""
+    while True:
+        message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
+        if not message:
+            sys.exit(0)  # the client closed its end: nothing more to run
+        output_fd = fds[0]
+        pid = os.fork()
+        if pid == 0:
+            control.close()
+            return json.loads(message), output_fd
+        os.close(output_fd)
+        control.send(str(pid).encode())
+        _, status = os.waitpid(pid, 0)
+        control.send(str(status).encode())
+
+
+def become_snippet(request: dict[str, object], output_fd: int) -> tuple[types.CodeType, dict[str, object]]:
+    """Turn this fresh child into ``python name.py`` run in the request's working directory."""
+    os.setsid()  # its own process group: the client kills the group, with any children
+    limits = request["limits"]
+    assert isinstance(limits, dict)
+    for name, value in limits.items():
+        resource.setrlimit(getattr(resource, name), (value[0], value[1]))
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(stdin, 0)
+    os.dup2(output_fd, 1)  # stdout and stderr share one pipe, as in a fresh run
+    os.dup2(output_fd, 2)
+    os.close(stdin)
+    os.close(output_fd)
+    workdir, script, env = request["workdir"], request["script"], request["env"]
+    assert isinstance(workdir, str) and isinstance(script, str) and isinstance(env, dict)
+    os.chdir(workdir)
+    os.environ.update(env)
+    path = os.path.join(workdir, script)
+    sys.argv[:] = [script]
+    sys.path[0] = workdir
+    module = types.ModuleType("__main__")
+    module.__dict__.update(
+        __file__=path,
+        __cached__=None,
+        __builtins__=builtins,
+        __loader__=importlib.machinery.SourceFileLoader("__main__", path),
+    )
+    for name in sys.modules.keys() - PRELOADED:
+        del sys.modules[name]
+    sys.modules["__main__"] = module
+    with open(path, "rb") as source:
+        code = compile(source.read(), path, "exec", dont_inherit=True)
+    return code, module.__dict__
+
+
+def exit_status(exit: SystemExit) -> int:
+    """The status the interpreter gives ``sys.exit(code)``, printing a message code as it does."""
+    if exit.code is None:
+        return 0
+    if isinstance(exit.code, int):
+        return exit.code
+    print(exit.code, file=sys.stderr)
+    return 1
+
+
+def finish(status: int) -> NoReturn:
+    """The steps of interpreter shutdown that a program can observe, then a quick exit.
+
+    A full shutdown would also tear down every module, and in a forked child that writes to
+    nearly every memory page the worker shares with it: three times the cost of the snippet.
+    What a program can see of shutdown happens here, in the interpreter's order: non-daemon
+    threads are joined (with the thread pools' exit hooks), atexit functions run, garbage is
+    collected (so "Task was destroyed but it is pending!" and similar finalizer messages
+    still appear), and the output is flushed. The tests run every snippet this way and in a
+    fresh interpreter, and both must print the documented output.
+    """
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        threading._shutdown()
+    atexit._run_exitfuncs()
+    gc.collect()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(status)
+
+
+if __name__ == "__main__":
+    _request, _output_fd = serve(socket.socket(fileno=int(sys.argv[1])))
+    _code, _namespace = become_snippet(_request, _output_fd)
+    del _request, _output_fd
+    try:
+        exec(_code, _namespace)
+    except SystemExit as stop:
+        finish(exit_status(stop))
+    except BaseException as error:
+        # As the interpreter reports an uncaught exception: the hook prints the traceback
+        # from the snippet's own frame on (this file's frame is dropped), then status 1.
+        traceback = error.__traceback__.tb_next if error.__traceback__ else None
+        sys.excepthook(type(error), error.with_traceback(traceback), traceback)
+        finish(1)
+    finish(0)

@@ -1,0 +1,85 @@
+"""The pre-warmed worker: each forked run starts from a pristine process, like a fresh one."""
+
+import multiprocessing
+import os
+import signal
+
+import pytest
+
+import snippet_forkserver
+import snippet_runner
+from conftest import fixture_snippet
+
+
+def report(runner: snippet_runner.Runner) -> str:
+    return snippet_runner.run_snippet(fixture_snippet("reports_process_state"), runner=runner).output
+
+
+def worker_pids() -> set[int]:
+    return {worker.process.pid for worker in snippet_forkserver._workers.values()}
+
+
+def test_a_run_that_changes_process_state_leaves_the_next_run_unaffected() -> None:
+    # Globals of a stdlib module, the event-loop policy, sys.modules, sys.path, builtins,
+    # environment variables, the working directory and its files, the Task-N counter.
+    before = report("forked")
+    pids = worker_pids()
+    changed = snippet_runner.run_snippet(fixture_snippet("changes_process_state"), runner="forked")
+    assert changed.output == "changed"
+    after = report("forked")
+    assert worker_pids() == pids, "the same worker served every run"
+    assert after == before == report("fresh")
+    assert "first task: Task-2" in after  # Task-1 is asyncio.run's main task
+
+
+def test_a_snippet_sees_the_modules_of_a_fresh_start_only() -> None:
+    # The worker imports json for its own protocol; a snippet must not find it imported.
+    assert "json imported: False" in report("forked")
+
+
+def test_each_hash_seed_gets_its_own_worker() -> None:
+    for seed in snippet_runner.DETERMINISM_SEEDS:
+        snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked", hash_seed=seed)
+    seeds = {dict(env)["PYTHONHASHSEED"] for _, env in snippet_forkserver._workers}
+    assert seeds >= set(snippet_runner.DETERMINISM_SEEDS)
+
+
+def test_a_worker_that_died_is_replaced() -> None:
+    snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked")
+    for pid in worker_pids():
+        os.kill(pid, signal.SIGKILL)
+    for worker in snippet_forkserver._workers.values():
+        worker.process.wait()
+    assert snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked").output == "hello"
+
+
+def _run_hello_in_forked_copy(results: "multiprocessing.Queue[str]") -> None:
+    results.put(snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked").output)
+
+
+def test_a_forked_copy_of_the_build_starts_its_own_workers() -> None:
+    # Sphinx's parallel reading forks the build process: the copy must not talk to the
+    # parent's workers (their replies would go to whichever process read first).
+    snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked")
+    context = multiprocessing.get_context("fork")
+    results: multiprocessing.Queue[str] = context.Queue()
+    copies = [context.Process(target=_run_hello_in_forked_copy, args=(results,)) for _ in range(2)]
+    for copy in copies:
+        copy.start()
+    assert snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked").output == "hello"
+    outputs = [results.get(timeout=30) for _ in copies]
+    for copy in copies:
+        copy.join(timeout=30)
+        assert copy.exitcode == 0
+    assert outputs == ["hello", "hello"]
+
+
+@pytest.mark.parametrize("name", ["hello", "interleaves_streams", "raises", "prints_pending_task_repr"])
+def test_forked_and_fresh_runs_print_the_same(name: str) -> None:
+    def output(runner: snippet_runner.Runner) -> str:
+        try:
+            return snippet_runner.run_snippet(fixture_snippet(name), runner=runner).output
+        except snippet_runner.SnippetError as error:
+            return str(error)
+
+    assert output("forked") == output("fresh")
