@@ -41,9 +41,14 @@ def source_date_epoch() -> str | None:
 
 
 def build_site(
-    session: nox.Session, out: str = "build/html", *extra: str, env: dict[str, str] | None = None
+    session: nox.Session,
+    out: str = "build/html",
+    *extra: str,
+    env: dict[str, str] | None = None,
+    jobs: str = "auto",
 ) -> None:
-    """The strict build every session and host uses (docs, browser, reproducible, CI, Pages, RTD)."""
+    """The strict build every session and host uses (docs, browser, reproducible, CI, Pages, RTD).
+    Pages are read in parallel, one process per core (``jobs``)."""
     epoch = source_date_epoch()
     session.run(
         *SPHINX_BUILD,
@@ -54,6 +59,7 @@ def build_site(
         "-n",  # nitpicky: every cross-reference must resolve
         "-W",  # warnings are errors
         "--keep-going",  # but report all of them before failing
+        f"--jobs={jobs}",
         *extra,
         env={**({"SOURCE_DATE_EPOCH": epoch} if epoch else {}), **(env or {})},
     )
@@ -137,8 +143,9 @@ def browser(session: nox.Session) -> None:
 def reproducible(session: nox.Session) -> None:
     """Build the site twice from copies of the tree in two folders; the outputs must be byte-identical.
 
-    The builds differ in everything that must not matter: the folder, the hash seed, and the
-    snippet cache (off: every snippet runs again).
+    The builds differ in everything that must not matter: the folder, the hash seed, serial
+    or parallel reading (``-j 1`` / ``-j auto``), and the snippet cache is off (every snippet
+    runs again in both).
     """
     install_group(session, "docs")
     listed = subprocess.run(
@@ -150,7 +157,7 @@ def reproducible(session: nox.Session) -> None:
     epoch = source_date_epoch()  # the copies are not git checkouts: pin the same date in both
     with tempfile.TemporaryDirectory(prefix="reproducible-") as tmp:
         outputs = []
-        for folder, seed in (("one", "1"), ("two/a-longer-path", "2")):
+        for folder, seed, jobs in (("one", "1", "1"), ("two/a-longer-path", "2", "auto")):
             source = Path(tmp, folder, "handbook")
             for name in tracked:
                 (source / name).parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +169,7 @@ def reproducible(session: nox.Session) -> None:
                     "build/html",
                     "-q",
                     env={**env, **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})},
+                    jobs=jobs,
                 )
             outputs.append(source / "build" / "html")
         different = _differences(*outputs)

@@ -17,6 +17,7 @@ import html
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -29,6 +30,7 @@ from sphinx_exec_code.code_format import get_show_exec_code
 from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 from sphinx_exec_code.sphinx_spec import SpecOutput, SphinxSpecBase
 
+import snippet_prefetch
 import snippet_runner
 import timeline
 from snippet_runner import version_name
@@ -36,6 +38,7 @@ from snippet_runner import version_name
 if TYPE_CHECKING:
     from docutils.nodes import Node
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 class SnippetBuildError(ExtensionError):
@@ -52,6 +55,8 @@ _cache_dir: Path | None = None
 
 # Outputs the directive verified, handed to sphinx-exec-code's output block below.
 _verified: dict[Path, str] = {}
+# The process verifying this build's snippets beside the reading (snippet_prefetch.py).
+_prefetch_process: snippet_prefetch.Prefetch | None = None
 
 
 def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
@@ -72,6 +77,8 @@ def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
         # Too old to run it: show the newest version's output, which the tests verified.
         newest = snippet_runner.versions_for(snippet)[-1]
         return snippet_runner.RunResult(snippet_runner.read_expected(snippet, newest)[1], loop_seconds=0)
+    if _prefetch_process and (prefetched := _prefetch_process.result(snippet, trace)) is not None:
+        return prefetched
     return snippet_runner.verify_snippet(snippet, limits=_limits, trace=trace, cache_dir=_cache_dir)
 
 
@@ -226,6 +233,29 @@ def _configure(app: Sphinx) -> None:
     _cache_dir = Path(directory) if wanted else None
 
 
+def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Start verifying the snippets of the pages about to be read (see snippet_prefetch)."""
+    global _prefetch_process
+    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or not docnames:
+        return
+    sources = [Path(env.doc2path(docname)) for docname in sorted(docnames)]
+    keys = [
+        (snippet, trace)
+        for snippet, trace in snippet_prefetch.snippets_in(sources, EXAMPLE_DIR.value)
+        if (snippet_runner.required_version(snippet) or BUILD_VERSION) <= BUILD_VERSION
+    ]
+    if keys:
+        handoff = Path(tempfile.mkdtemp(prefix="snippet-handoff-"))
+        _prefetch_process = snippet_prefetch.Prefetch.start(keys, handoff, _limits, _cache_dir)
+
+
+def _end_prefetch(app: Sphinx, exception: BaseException | None) -> None:
+    global _prefetch_process
+    if _prefetch_process is not None:
+        _prefetch_process.stop()
+        _prefetch_process = None
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_exec_code")
     app.setup_extension("sphinx_design")
@@ -234,5 +264,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinx_exec.execute_code = _run_through_runner  # type: ignore[attr-defined]
     app.add_directive("exec_code", SnippetDirective, override=True)
     app.connect("builder-inited", _configure)
+    app.connect("env-before-read-docs", _prefetch)
+    app.connect("build-finished", _end_prefetch)
     app.add_css_file("timeline.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -92,12 +92,14 @@ class ForkedRun:
         return self.returncode
 
 
-_workers: dict[tuple[str, tuple[tuple[str, str], ...]], _Worker] = {}
+_workers: dict[tuple[str, tuple[tuple[str, str], ...]], list[_Worker]] = {}
 _workers_pid = os.getpid()
 _workers_lock = threading.Lock()
 
 
-def _worker_for(python: str, env: dict[str, str]) -> _Worker:
+def _acquire_worker(python: str, env: dict[str, str]) -> _Worker:
+    """An idle worker for this interpreter and start-up environment, reserved for one run;
+    another worker starts when all are busy (concurrent runs each need their own)."""
     global _workers, _workers_pid
     key = (python, tuple(sorted((k, v) for k, v in env.items() if k not in PER_RUN_ENV)))
     with _workers_lock:
@@ -105,10 +107,15 @@ def _worker_for(python: str, env: dict[str, str]) -> _Worker:
             # A forked copy of this process (Sphinx's parallel reading): the parent's workers
             # answer the parent only, so this process starts its own.
             _workers, _workers_pid = {}, os.getpid()
-        worker = _workers.get(key)
-        if worker is None or worker.process.poll() is not None:
-            worker = _workers[key] = _Worker(python, {k: v for k, v in key[1]})
-    return worker
+        pool = _workers.setdefault(key, [])
+        pool[:] = [worker for worker in pool if worker.process.poll() is None]  # drop dead ones
+        for worker in pool:
+            if worker.lock.acquire(blocking=False):
+                return worker
+        worker = _Worker(python, dict(key[1]))
+        worker.lock.acquire()
+        pool.append(worker)
+        return worker
 
 
 def launch(
@@ -117,14 +124,13 @@ def launch(
     """Run ``script`` (inside its working directory) in a fresh child of a pre-warmed worker,
     writing stdout and stderr to ``output_fd``. ``limits`` maps ``resource.RLIMIT_*`` names
     to (soft, hard) values."""
-    worker = _worker_for(python, env)
+    worker = _acquire_worker(python, env)
     request = {
         "script": script.name,
         "workdir": str(script.parent),
         "env": {k: v for k, v in env.items() if k in PER_RUN_ENV},
         "limits": limits,
     }
-    worker.lock.acquire()
     try:
         socket.send_fds(worker.control, [json.dumps(request).encode()], [output_fd])
         pid = worker.receive(timeout=30)
@@ -137,5 +143,6 @@ def launch(
 @atexit.register
 def _close_workers() -> None:
     if _workers_pid == os.getpid():
-        for worker in _workers.values():
-            worker.close()
+        for pool in _workers.values():
+            for worker in pool:
+                worker.close()

@@ -503,7 +503,7 @@ def verify_snippet(
     :func:`cache_key`) is reused instead of running the snippet again.
     """
     key = cache_key(snippet, python=python, limits=limits, trace=trace) if cache_dir else ""
-    if cache_dir is not None and (cached := _read_cache(cache_dir, key)) is not None:
+    if cache_dir is not None and (cached := read_cached(cache_dir, key)) is not None:
         return cached
     result = run_deterministic(
         snippet, python=python, clock=clock_for(snippet), limits=limits, trace=trace, runner=runner
@@ -521,7 +521,7 @@ def verify_snippet(
             + unified_diff(expected, result.output, display_path(path), "real output"),
         )
     if cache_dir is not None:
-        _write_cache(cache_dir, key, result)
+        write_cached(cache_dir, key, result)
     return result
 
 
@@ -556,7 +556,7 @@ def cache_key(snippet: Path, *, python: str, limits: Limits, trace: bool) -> str
     return digest.hexdigest()
 
 
-def _read_cache(cache_dir: Path, key: str) -> RunResult | None:
+def read_cached(cache_dir: Path, key: str) -> RunResult | None:
     try:
         data = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -564,7 +564,7 @@ def _read_cache(cache_dir: Path, key: str) -> RunResult | None:
     return RunResult(output=data["output"], loop_seconds=data["loop_seconds"], trace=data["trace"])
 
 
-def _write_cache(cache_dir: Path, key: str, result: RunResult) -> None:
+def write_cached(cache_dir: Path, key: str, result: RunResult) -> None:
     cache_dir.mkdir(parents=True, exist_ok=True)
     entry = {"output": result.output, "loop_seconds": result.loop_seconds, "trace": result.trace}
     temporary = cache_dir / f"{key}.{os.getpid()}.tmp"

@@ -16,7 +16,7 @@ def report(runner: snippet_runner.Runner) -> str:
 
 
 def worker_pids() -> set[int]:
-    return {worker.process.pid for worker in snippet_forkserver._workers.values()}
+    return {worker.process.pid for pool in snippet_forkserver._workers.values() for worker in pool}
 
 
 def test_a_run_that_changes_process_state_leaves_the_next_run_unaffected() -> None:
@@ -27,7 +27,7 @@ def test_a_run_that_changes_process_state_leaves_the_next_run_unaffected() -> No
     changed = snippet_runner.run_snippet(fixture_snippet("changes_process_state"), runner="forked")
     assert changed.output == "changed"
     after = report("forked")
-    assert worker_pids() == pids, "the same worker served every run"
+    assert worker_pids() == pids, "the same workers served every run"
     assert after == before == report("fresh")
     assert "first task: Task-2" in after  # Task-1 is asyncio.run's main task
 
@@ -48,8 +48,9 @@ def test_a_worker_that_died_is_replaced() -> None:
     snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked")
     for pid in worker_pids():
         os.kill(pid, signal.SIGKILL)
-    for worker in snippet_forkserver._workers.values():
-        worker.process.wait()
+    for pool in snippet_forkserver._workers.values():
+        for worker in pool:
+            worker.process.wait()
     assert snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked").output == "hello"
 
 

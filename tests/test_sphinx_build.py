@@ -195,3 +195,42 @@ def test_identical_outputs_name_the_versions_once(site: Site) -> None:
     html = site.html("index")
     assert "sd-tab-set" not in html
     assert "Output (the same on Python 3.11, 3.12, 3.13)" in html
+
+
+def test_each_snippet_is_verified_once_while_pages_are_read(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The prefetch process verifies every snippet beside the reading; the directive takes
+    # its result instead of running the snippet again: two runs each (the two hash seeds).
+    run_log = tmp_path / "runs.log"
+    monkeypatch.setenv("HANDBOOK_RUN_LOG", str(run_log))
+    names = ["one.py", "two.py", "three.py"]
+    for name in names:
+        site.add_snippet(name, fixture_snippet("hello"), "hello\n")
+    site.add_page("index", page(*names))
+    site.build()
+    runs = [line.split()[1].rsplit("/", 1)[1] for line in run_log.read_text().splitlines()]
+    assert sorted(runs) == sorted(names * len(snippet_runner.DETERMINISM_SEEDS))
+
+
+def test_parallel_reading_builds_the_same_pages_as_serial_reading(tmp_path: Path) -> None:
+    def build(folder: str, parallel: int) -> dict[str, str]:
+        site = Site(tmp_path / folder)
+        site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+        site.add_snippet("first.py", fixture_snippet("first_completed"))
+        expected = snippet_runner.run_snippet(site.src / "snippets" / "first.py").output
+        (site.src / "snippets" / "first.out").write_text(expected + "\n")
+        pages = [f"page{number}" for number in range(8)]  # Sphinx reads in parallel from 6 pages
+        site.add_page("index", "# Home\n\n```{toctree}\n" + "\n".join(pages) + "\n```\n")
+        for name in pages:
+            site.add_page(name, page("hello.py", "first.py").replace("# A page", f"# {name}"))
+        app = Sphinx(
+            site.src, site.src, site.out / "html", site.out / "doctrees", "html",
+            status=StringIO(), warning=StringIO(), warningiserror=True, parallel=parallel,
+        )  # fmt: skip
+        app.build()
+        return {p.name: p.read_text() for p in (site.out / "html").glob("*.html")}
+
+    serial, parallel = build("serial", 1), build("parallel", 2)
+    assert {f"page{number}.html" for number in range(8)} <= serial.keys()
+    assert serial == parallel

@@ -1,0 +1,143 @@
+"""Verify the snippets of the pages about to be read, in a process beside the build.
+
+Reading pages one by one would run their snippets one by one, and the real-clock snippets
+(which sleep for real, up to about two seconds a run) would add up. Instead, before reading
+starts, the build starts this file as a separate process with every snippet it is about to
+need. It verifies them concurrently (the real-clock ones side by side, since they mostly wait;
+the virtual-clock ones one per two cores, since each makes two runs at once) and leaves each
+result in a hand-off folder, while Sphinx reads pages. The directive waits for its snippet's
+result there. A separate process, not threads, because Sphinx's parallel reading forks the
+build: forked readers share files, not threads.
+
+Only an optimisation: a snippet this scan misses is verified by the directive itself; a
+failure found here is only marked, so the directive verifies that snippet again on its own
+and reports the error with the page and line (that second run also settles a real-clock
+snippet whose times drifted under the load of the concurrent runs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import snippet_runner
+
+# An exec_code fence and its option lines (MyST): ```{exec_code}\n:filename: x.py\n:timeline:\n
+_EXEC_CODE = re.compile(r"^(`{3,}|~{3,})\{exec_code\}[^\n]*\n((?:[ \t]*:[^\n]*\n)*)", re.MULTILINE)
+_FILENAME = re.compile(r"^[ \t]*:filename:[ \t]*(\S+)", re.MULTILINE)
+_TIMELINE = re.compile(r"^[ \t]*:timeline:", re.MULTILINE)
+
+Key = tuple[Path, bool]  # the snippet and whether its timeline is traced
+
+
+def snippets_in(sources: Iterable[Path], example_dir: Path) -> list[Key]:
+    """The snippets that the exec_code blocks of these page sources name, in order."""
+    found: dict[Key, None] = {}
+    for source in sources:
+        for match in _EXEC_CODE.finditer(source.read_text(encoding="utf-8")):
+            options = match.group(2)
+            if name := _FILENAME.search(options):
+                snippet = (example_dir / name.group(1)).resolve()
+                if snippet.is_file():
+                    found[(snippet, bool(_TIMELINE.search(options)))] = None
+    return list(found)
+
+
+@dataclasses.dataclass
+class Prefetch:
+    """The build's handle on the prefetch process (copied into forked readers)."""
+
+    handoff: Path
+    limits: snippet_runner.Limits
+    process: subprocess.Popen[bytes]
+    keys: frozenset[Key]
+
+    @classmethod
+    def start(
+        cls, keys: list[Key], handoff: Path, limits: snippet_runner.Limits, cache_dir: Path | None
+    ) -> Prefetch:
+        handoff.mkdir(parents=True, exist_ok=True)
+        order = {
+            "handoff": str(handoff),
+            "cache_dir": str(cache_dir) if cache_dir else None,
+            "limits": dataclasses.asdict(limits),
+            "keys": [[str(snippet), trace] for snippet, trace in keys],
+        }
+        process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE)
+        assert process.stdin is not None
+        with process.stdin:
+            process.stdin.write(json.dumps(order).encode())
+        return cls(handoff, limits, process, frozenset(keys))
+
+    def result(self, snippet: Path, trace: bool) -> snippet_runner.RunResult | None:
+        """The verified result if the prefetch produced one; None means "verify it yourself"."""
+        if (snippet, trace) not in self.keys:
+            return None
+        key = snippet_runner.cache_key(snippet, python=sys.executable, limits=self.limits, trace=trace)
+        while True:
+            if (found := snippet_runner.read_cached(self.handoff, key)) is not None:
+                return found
+            if (self.handoff / f"{key}.failed").exists() or not self._running():
+                return None
+            time.sleep(0.005)
+
+    def _running(self) -> bool:
+        if (self.handoff / "done").exists():
+            return False
+        try:
+            state = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False  # gone (or no /proc: the done marker and results still end the wait)
+        return state != "Z"  # a zombie has exited
+
+    def stop(self) -> None:
+        """At the end of the build (the main process only): nothing it verifies is needed now."""
+        self.process.kill()
+        self.process.wait()
+        shutil.rmtree(self.handoff, ignore_errors=True)
+
+
+def _prefetch(order: dict[str, object]) -> None:
+    handoff = Path(str(order["handoff"]))
+    cache_dir = Path(str(order["cache_dir"])) if order["cache_dir"] else None
+    limits_fields = order["limits"]
+    assert isinstance(limits_fields, dict)
+    limits = snippet_runner.Limits(**limits_fields)
+    entries = order["keys"]
+    assert isinstance(entries, list)
+    keys = [(Path(snippet), bool(trace)) for snippet, trace in entries]
+
+    def verify(key: Key) -> None:
+        snippet, trace = key
+        cache_key = snippet_runner.cache_key(snippet, python=sys.executable, limits=limits, trace=trace)
+        try:
+            result = snippet_runner.verify_snippet(snippet, limits=limits, trace=trace, cache_dir=cache_dir)
+        except Exception:
+            (handoff / f"{cache_key}.failed").touch()
+            return
+        snippet_runner.write_cached(handoff, cache_key, result)
+
+    real = [key for key in keys if snippet_runner.clock_for(key[0]) == "real"]
+    virtual = [key for key in keys if key not in real]
+    per_core = max(1, (os.cpu_count() or 1) // len(snippet_runner.DETERMINISM_SEEDS))
+    try:
+        with ThreadPoolExecutor(max(1, len(real))) as waiting, ThreadPoolExecutor(per_core) as busy:
+            for key in real:
+                waiting.submit(verify, key)
+            for key in virtual:
+                busy.submit(verify, key)
+    finally:
+        (handoff / "done").touch()
+
+
+if __name__ == "__main__":
+    _prefetch(json.loads(sys.stdin.buffer.read()))
