@@ -119,9 +119,15 @@ def lint(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmark builds and snippet tests; print the figures and write build/bench.json."""
+    """Benchmark builds and snippet tests; print the figures and write build/bench.json.
+
+    The snippet tests are timed on every supported Python found, in the `tests` sessions'
+    environments (prepared here with `nox --install-only` when missing).
+    """
     install_group(session, "tests")
-    session.run("python", "benchmarks/bench.py", *session.posargs)
+    session.run("nox", "--install-only", "--session", "tests", external=True)
+    pythons = sorted(str(p) for p in Path(".nox").glob("tests-*/bin/python"))
+    session.run("python", "benchmarks/bench.py", *[f"--python={p}" for p in pythons], *session.posargs)
 
 
 # The newest supported Python: every snippet runs on it, so the browser tests skip none.

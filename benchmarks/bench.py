@@ -43,6 +43,15 @@ def build(out: Path, env: dict[str, str], *, jobs: str = "auto") -> tuple[float,
     return seconds, len(runs), runs
 
 
+def python_version(python: str) -> str:
+    return subprocess.run(
+        [python, "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
 def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
@@ -51,7 +60,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3, help="repetitions per figure (median)")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "build" / "bench.json")
+    parser.add_argument(
+        "--python",
+        action="append",
+        help="an interpreter with the test dependencies, for the snippet tests (repeatable; "
+        "default: this one)",
+    )
     args = parser.parse_args()
+    args.python = args.python or [sys.executable]
 
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     cache = work / "cache"
@@ -78,19 +94,21 @@ def main() -> int:
         figures["clean_build_warm_s"] / figures["clean_build_without_execution_s"]
     )
 
-    # Incremental: a no-op rebuild, then one edited snippet, in the same output folder.
-    out = work / "incremental"
-    build(out, cold)
-    noop_seconds, noop_runs, _ = build(out, cold)
+    # Incremental, as a maintainer works: the result cache on (its default), a no-op rebuild,
+    # then one edited snippet, in the same output folder.
+    out, incremental = work / "incremental", {**warm_env, "HANDBOOK_SNIPPET_CACHE_DIR": str(work / "cache2")}
+    build(out, incremental)
+    noop_seconds, noop_runs, _ = build(out, incremental)
     figures["noop_rebuild_s"], figures["noop_rebuild_snippets_run"] = noop_seconds, noop_runs
     plain = work / "incremental-plain"
     build(plain, {"HANDBOOK_SNIPPET_EXECUTION": "off"})
     figures["noop_rebuild_without_execution_s"] = build(plain, {"HANDBOOK_SNIPPET_EXECUTION": "off"})[0]
+    figures["noop_rebuild_ratio"] = figures["noop_rebuild_s"] / figures["noop_rebuild_without_execution_s"]
     edited = snippet_runner.discover_snippets()[0]
     original = edited.read_bytes()
     try:
         edited.write_bytes(original + b"# edited by the benchmark\n")
-        seconds, runs, _ = build(out, cold)
+        seconds, runs, _ = build(out, incremental)
     finally:
         edited.write_bytes(original)
     figures["one_snippet_edit_rebuild_s"] = seconds
@@ -101,23 +119,35 @@ def main() -> int:
     figures["median_snippet_run_ms"] = statistics.median(costs) * 1000
     figures["build_peak_memory_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
-    def pytest_run(*extra: str) -> float:
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "tests/test_snippets.py", *extra],
-            cwd=REPO_ROOT,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        return time.perf_counter() - started
+    for python in args.python:
+        version = "".join(python_version(python).split(".")[:2])
 
-    figures["snippet_tests_serial_s"] = median_of(args.runs, lambda: pytest_run("-p", "no:xdist"))
-    figures["snippet_tests_parallel_s"] = median_of(args.runs, lambda: pytest_run("-n", "auto"))
-    figures["parallel_speed_up"] = figures["snippet_tests_serial_s"] / figures["snippet_tests_parallel_s"]
+        def pytest_run(*extra: str, python: str = python) -> float:
+            started = time.perf_counter()
+            subprocess.run(
+                [python, "-m", "pytest", "-q", "tests/test_snippets.py", *extra],
+                cwd=REPO_ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            return time.perf_counter() - started
 
-    # Virtual clock: the time the snippets take vs the waiting they do (what the real clock costs).
+        serial = median_of(args.runs, lambda: pytest_run("-p", "no:xdist"))
+        parallel = median_of(args.runs, lambda: pytest_run("-n", "auto"))
+        figures[f"snippet_tests_serial_s_py{version}"] = serial
+        figures[f"snippet_tests_parallel_s_py{version}"] = parallel
+        figures[f"parallel_speed_up_py{version}"] = serial / parallel
+
+    # Virtual clock: the time the virtual-clock snippets take vs the waiting they do, which is
+    # the least the same runs would take on the real clock.
+    runnable = [
+        snippet
+        for snippet in snippet_runner.discover_snippets()
+        if snippet_runner.clock_for(snippet) == "virtual"
+        and (snippet_runner.required_version(snippet) or (0, 0)) <= sys.version_info[:2]
+    ]
     started = time.perf_counter()
-    waited = sum(snippet_runner.run_snippet(s).loop_seconds for s in snippet_runner.discover_snippets())
+    waited = sum(snippet_runner.run_snippet(snippet).loop_seconds for snippet in runnable)
     figures["virtual_clock_s"] = time.perf_counter() - started
     figures["real_clock_waiting_s"] = waited
     figures["virtual_clock_speed_up"] = waited / figures["virtual_clock_s"]
@@ -125,6 +155,7 @@ def main() -> int:
     shutil.rmtree(work, ignore_errors=True)
     report = {
         "python": platform.python_version(),
+        "test_pythons": [python_version(python) for python in args.python],
         "cpus": os.cpu_count(),
         "snippets": len(snippet_runner.discover_snippets()),
         "runs_per_figure": args.runs,
