@@ -124,6 +124,9 @@ def finish(status: int) -> NoReturn:
 
 
 if __name__ == "__main__":
+    # Everything imported so far is permanent: the children's garbage collections skip it,
+    # so they neither walk it nor copy the memory pages it sits on.
+    gc.freeze()
     _request, _output_fd = serve(socket.socket(fileno=int(sys.argv[1])))
     _code, _namespace = become_snippet(_request, _output_fd)
     del _request, _output_fd

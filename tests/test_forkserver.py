@@ -58,6 +58,8 @@ def _run_hello_in_forked_copy(results: "multiprocessing.Queue[str]") -> None:
     results.put(snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked").output)
 
 
+# The test process has threads of its own (pytest-xdist's); the forked copies use none of them.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_a_forked_copy_of_the_build_starts_its_own_workers() -> None:
     # Sphinx's parallel reading forks the build process: the copy must not talk to the
     # parent's workers (their replies would go to whichever process read first).

@@ -213,6 +213,8 @@ def test_each_snippet_is_verified_once_while_pages_are_read(
     assert sorted(runs) == sorted(names * len(snippet_runner.DETERMINISM_SEEDS))
 
 
+# The test process has threads of its own (pytest-xdist's); the forked copies use none of them.
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_parallel_reading_builds_the_same_pages_as_serial_reading(tmp_path: Path) -> None:
     def build(folder: str, parallel: int) -> dict[str, str]:
         site = Site(tmp_path / folder)
