@@ -93,6 +93,31 @@ def _fence(text: str) -> str:
     return "`" * max(3, longest + 1)
 
 
+def timeline_nodes(snippet: Path, result: snippet_runner.RunResult) -> list[Node]:
+    """The picture of a run's tasks (from its trace), with a text alternative."""
+    if snippet_runner.clock_for(snippet) == "real":
+        return []  # real-clock times jitter between runs: the picture would not be reproducible
+    lanes = timeline.lanes_from_trace(result.trace or [])
+    if not lanes:
+        return []  # nothing ran in a task: no picture
+    element_id = nodes.make_id(f"timeline-{snippet.parent.name}-{snippet.stem}")
+    title = f"Timeline of the tasks in {snippet.name}, on the loop clock"
+    svg = timeline.render_svg(lanes, element_id, title)
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in timeline.describe(lanes))
+    markup = (
+        # The scroll box takes keyboard focus: on a phone the picture scrolls sideways.
+        f'<figure class="task-timeline-figure"><div class="task-timeline-scroll" tabindex="0" '
+        f'role="region" aria-label="{html.escape(title)}">{svg}</div>'
+        f"<figcaption>Tasks of {html.escape(snippet.name)} over loop time (recorded from the run above)."
+        f"<details><summary>Timeline as text</summary><ul>{items}</ul></details></figcaption></figure>"
+    )
+    return [nodes.raw("", markup, format="html")]
+
+
+class timeline_placeholder(nodes.General, nodes.Element):
+    """Where a timeline goes once its snippet's verified run is in (see _fill_timelines)."""
+
+
 class SnippetDirective(sphinx_exec.ExecCode):
     """``exec_code`` with ``:filename:``: shows a snippet file and its verified output.
 
@@ -129,34 +154,22 @@ class SnippetDirective(sphinx_exec.ExecCode):
         self.options.setdefault("caption_output", f"Output (the same on Python {versions})")
         wants_timeline = "timeline" in self.options
         self.options.pop("timeline", None)  # not an option sphinx-exec-code knows
-        try:
-            result = _verify(snippet, trace=wants_timeline)
-        except snippet_runner.SnippetError as error:
-            raise SnippetBuildError(f"{location}: {error}") from None
-        _verified[snippet] = result.output
+        picture: list[Node]
+        if _prefetch_process and _prefetch_process.covers(snippet, wants_timeline):
+            # Verified beside the reading; the build stops before writing unless it passes
+            # (_check_prefetched). A verified output is the expected output, shown now.
+            _verified[snippet] = self._expected[BUILD_VERSION]
+            picture = [timeline_placeholder(snippet=str(snippet))] if wants_timeline else []
+        else:
+            try:
+                result = _verify(snippet, trace=wants_timeline)
+            except snippet_runner.SnippetError as error:
+                raise SnippetBuildError(f"{location}: {error}") from None
+            _verified[snippet] = result.output
+            picture = timeline_nodes(snippet, result) if wants_timeline else []
         shown = super().run()
-        picture = self._timeline(snippet, result) if wants_timeline else []
         # The code block first, then a download link to the very file, then the output.
         return [shown[0], self._download_link(snippet), *shown[1:], *picture]
-
-    def _timeline(self, snippet: Path, result: snippet_runner.RunResult) -> list[Node]:
-        if snippet_runner.clock_for(snippet) == "real":
-            return []  # real-clock times jitter between runs: the picture would not be reproducible
-        lanes = timeline.lanes_from_trace(result.trace or [])
-        if not lanes:
-            return []  # nothing ran in a task: no picture
-        element_id = nodes.make_id(f"timeline-{snippet.parent.name}-{snippet.stem}")
-        title = f"Timeline of the tasks in {snippet.name}, on the loop clock"
-        svg = timeline.render_svg(lanes, element_id, title)
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in timeline.describe(lanes))
-        markup = (
-            # The scroll box takes keyboard focus: on a phone the picture scrolls sideways.
-            f'<figure class="task-timeline-figure"><div class="task-timeline-scroll" tabindex="0" '
-            f'role="region" aria-label="{html.escape(title)}">{svg}</div>'
-            f"<figcaption>Tasks of {html.escape(snippet.name)} over loop time (recorded from the run above)."
-            f"<details><summary>Timeline as text</summary><ul>{items}</ul></details></figcaption></figure>"
-        )
-        return [nodes.raw("", markup, format="html")]
 
     def _download_link(self, snippet: Path) -> nodes.Element:
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
@@ -239,14 +252,39 @@ def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or not docnames:
         return
     sources = [Path(env.doc2path(docname)) for docname in sorted(docnames)]
-    keys = [
-        (snippet, trace)
-        for snippet, trace in snippet_prefetch.snippets_in(sources, EXAMPLE_DIR.value)
-        if (snippet_runner.required_version(snippet) or BUILD_VERSION) <= BUILD_VERSION
-    ]
-    if keys:
+    found = snippet_prefetch.snippets_in(sources, EXAMPLE_DIR.value)
+    runnable = {
+        key: location
+        for key, location in found.items()
+        if (snippet_runner.required_version(key[0]) or BUILD_VERSION) <= BUILD_VERSION
+    }
+    if runnable:
         handoff = Path(tempfile.mkdtemp(prefix="snippet-handoff-"))
-        _prefetch_process = snippet_prefetch.Prefetch.start(keys, handoff, _limits, _cache_dir)
+        _prefetch_process = snippet_prefetch.Prefetch.start(runnable, handoff, _limits, _cache_dir)
+
+
+def _check_prefetched(app: Sphinx, env: BuildEnvironment) -> None:
+    """After reading, before writing: every prefetched snippet must have passed. One that
+    did not is verified again alone here, and its error stops the build with the page line."""
+    if _prefetch_process is None:
+        return
+    for (snippet, trace), location in _prefetch_process.locations.items():
+        if _prefetch_process.result(snippet, trace) is None:
+            try:
+                _prefetch_process.accept(snippet, trace, _verify(snippet, trace=trace))
+            except snippet_runner.SnippetError as error:
+                raise SnippetBuildError(f"{location}: {error}") from None
+
+
+def _fill_timelines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for placeholder in list(doctree.findall(timeline_placeholder)):
+        snippet = Path(placeholder["snippet"])
+        found = _prefetch_process.result(snippet, True) if _prefetch_process else None
+        try:
+            result = found or _verify(snippet, trace=True)  # a page written again without reading
+        except snippet_runner.SnippetError as error:
+            raise SnippetBuildError(f"{docname}: {error}") from None
+        placeholder.replace_self(timeline_nodes(snippet, result))
 
 
 def _end_prefetch(app: Sphinx, exception: BaseException | None) -> None:
@@ -265,6 +303,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("exec_code", SnippetDirective, override=True)
     app.connect("builder-inited", _configure)
     app.connect("env-before-read-docs", _prefetch)
+    app.connect("env-updated", _check_prefetched)
+    app.connect("doctree-resolved", _fill_timelines)
     app.connect("build-finished", _end_prefetch)
+    app.add_node(timeline_placeholder)
     app.add_css_file("timeline.css")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

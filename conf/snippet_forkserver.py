@@ -1,7 +1,7 @@
 """Client side of the pre-warmed snippet workers (the worker is ``snippet_worker.py``).
 
 One worker per interpreter and start-up environment (which includes the hash seed) stays
-alive for the life of this process and forks a pristine child per run. :func:`launch`
+alive for the life of this process and forks a pristine child per run; runs may overlap. :func:`launch`
 returns a handle shaped like ``subprocess.Popen`` (``pid``, ``wait(timeout)``), so the runner
 treats a forked run and a fresh interpreter the same way: same limits, same output pipe,
 same process-group kill.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -18,6 +19,8 @@ import socket
 import subprocess
 import tempfile
 import threading
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
@@ -31,7 +34,17 @@ class WorkerCrashed(RuntimeError):
     """The worker process itself died (not the snippet): its log says why."""
 
 
+class _Run:
+    """One request's replies: the child's pid, then its wait status."""
+
+    def __init__(self) -> None:
+        self.pid: Future[int] = Future()
+        self.status: Future[int] = Future()
+
+
 class _Worker:
+    """A worker process and a thread that hands its replies to the runs waiting for them."""
+
     def __init__(self, python: str, env: dict[str, str]) -> None:
         self.home = Path(tempfile.mkdtemp(prefix="snippet-worker-"))
         self.log = self.home / "worker.log"
@@ -49,72 +62,89 @@ class _Worker:
                 start_new_session=True,
             )
         self.control = ours
-        self.lock = threading.Lock()  # one run at a time per worker
+        self.send_lock = threading.Lock()
+        self.runs: dict[int, _Run] = {}
+        self.ids = itertools.count()
+        self.alive = True
+        threading.Thread(target=self._hand_out_replies, daemon=True).start()
 
-    def receive(self, timeout: float | None) -> int:
-        self.control.settimeout(timeout)
-        try:
-            reply = self.control.recv(64)
-        except TimeoutError:
-            raise
-        except OSError:
-            reply = b""
-        if not reply:
-            raise WorkerCrashed(f"snippet worker stopped; its log:\n{self.log.read_text(errors='replace')}")
-        return int(reply)
+    def start(self, request: dict[str, object], output_fd: int) -> _Run:
+        run_id = next(self.ids)
+        run = self.runs[run_id] = _Run()
+        with self.send_lock:
+            socket.send_fds(self.control, [json.dumps({**request, "id": run_id}).encode()], [output_fd])
+        return run
+
+    def _hand_out_replies(self) -> None:
+        while True:
+            try:
+                reply = self.control.recv(128)
+            except OSError:
+                reply = b""
+            if not reply:
+                break
+            run_id, kind, value = reply.split()
+            run = self.runs[int(run_id)]
+            if kind == b"pid":
+                run.pid.set_result(int(value))
+            else:
+                del self.runs[int(run_id)]
+                run.status.set_result(int(value))
+        self.alive = False
+        crashed = WorkerCrashed(f"snippet worker stopped; its log:\n{self.log.read_text(errors='replace')}")
+        for run in self.runs.values():
+            for future in (run.pid, run.status):
+                if not future.done():
+                    future.set_exception(crashed)
 
     def close(self) -> None:
-        self.control.close()  # the worker sees the end of the stream and exits
+        with contextlib.suppress(OSError):
+            self.control.shutdown(socket.SHUT_RDWR)  # the worker sees the end and exits
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=5)
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
+        self.control.close()
         shutil.rmtree(self.home, ignore_errors=True)
 
 
 class ForkedRun:
     """One snippet run in a child of a worker, with the interface of ``subprocess.Popen``."""
 
-    def __init__(self, worker: _Worker, pid: int) -> None:
-        self._worker = worker
+    def __init__(self, run: _Run, pid: int) -> None:
+        self._run = run
         self.pid = pid
-        self.returncode: int | None = None
 
     def wait(self, timeout: float | None = None) -> int:
-        if self.returncode is None:
-            try:
-                status = self._worker.receive(timeout)
-            except TimeoutError:
-                raise subprocess.TimeoutExpired(["snippet"], timeout or 0) from None
-            self.returncode = os.waitstatus_to_exitcode(status)
-            self._worker.lock.release()
-        return self.returncode
+        try:
+            status = self._run.status.result(timeout)
+        except FutureTimeout:
+            raise subprocess.TimeoutExpired(["snippet"], timeout or 0) from None
+        return os.waitstatus_to_exitcode(status)
 
 
-_workers: dict[tuple[str, tuple[tuple[str, str], ...]], list[_Worker]] = {}
-_workers_pid = os.getpid()
+_workers: dict[tuple[str, tuple[tuple[str, str], ...]], _Worker] = {}
 _workers_lock = threading.Lock()
 
 
-def _acquire_worker(python: str, env: dict[str, str]) -> _Worker:
-    """An idle worker for this interpreter and start-up environment, reserved for one run;
-    another worker starts when all are busy (concurrent runs each need their own)."""
-    global _workers, _workers_pid
+def _forget_parent_workers() -> None:
+    """In a forked copy of this process (Sphinx's parallel reading), the parent's workers
+    answer the parent only, and their reply threads do not exist: start afresh."""
+    global _workers, _workers_lock
+    _workers, _workers_lock = {}, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_parent_workers)
+
+
+def _worker_for(python: str, env: dict[str, str]) -> _Worker:
+    """The worker for this interpreter and start-up environment, started when needed."""
     key = (python, tuple(sorted((k, v) for k, v in env.items() if k not in PER_RUN_ENV)))
     with _workers_lock:
-        if _workers_pid != os.getpid():
-            # A forked copy of this process (Sphinx's parallel reading): the parent's workers
-            # answer the parent only, so this process starts its own.
-            _workers, _workers_pid = {}, os.getpid()
-        pool = _workers.setdefault(key, [])
-        pool[:] = [worker for worker in pool if worker.process.poll() is None]  # drop dead ones
-        for worker in pool:
-            if worker.lock.acquire(blocking=False):
-                return worker
-        worker = _Worker(python, dict(key[1]))
-        worker.lock.acquire()
-        pool.append(worker)
+        worker = _workers.get(key)
+        if worker is None or not worker.alive or worker.process.poll() is not None:
+            worker = _workers[key] = _Worker(python, dict(key[1]))
         return worker
 
 
@@ -124,25 +154,17 @@ def launch(
     """Run ``script`` (inside its working directory) in a fresh child of a pre-warmed worker,
     writing stdout and stderr to ``output_fd``. ``limits`` maps ``resource.RLIMIT_*`` names
     to (soft, hard) values."""
-    worker = _acquire_worker(python, env)
-    request = {
+    request: dict[str, object] = {
         "script": script.name,
         "workdir": str(script.parent),
         "env": {k: v for k, v in env.items() if k in PER_RUN_ENV},
         "limits": limits,
     }
-    try:
-        socket.send_fds(worker.control, [json.dumps(request).encode()], [output_fd])
-        pid = worker.receive(timeout=30)
-    except BaseException:
-        worker.lock.release()
-        raise
-    return ForkedRun(worker, pid)
+    run = _worker_for(python, env).start(request, output_fd)
+    return ForkedRun(run, run.pid.result(timeout=30))
 
 
 @atexit.register
 def _close_workers() -> None:
-    if _workers_pid == os.getpid():
-        for pool in _workers.values():
-            for worker in pool:
-                worker.close()
+    for worker in _workers.values():
+        worker.close()

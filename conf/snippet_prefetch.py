@@ -5,14 +5,17 @@ Reading pages one by one would run their snippets one by one, and the real-clock
 starts, the build starts this file as a separate process with every snippet it is about to
 need. It verifies them concurrently (the real-clock ones side by side, since they mostly wait;
 the virtual-clock ones one per two cores, since each makes two runs at once) and leaves each
-result in a hand-off folder, while Sphinx reads pages. The directive waits for its snippet's
-result there. A separate process, not threads, because Sphinx's parallel reading forks the
-build: forked readers share files, not threads.
+result in a hand-off folder, while Sphinx reads pages. A separate process, not threads:
+Sphinx's parallel reading forks the build, and a fork taken while threads run snippets
+would copy their half-finished state (and the write ends of their output pipes).
 
-Only an optimisation: a snippet this scan misses is verified by the directive itself; a
-failure found here is only marked, so the directive verifies that snippet again on its own
-and reports the error with the page and line (that second run also settles a real-clock
-snippet whose times drifted under the load of the concurrent runs).
+Meanwhile the directive shows the snippet's expected output (which is what a verified run
+prints) and leaves a placeholder for its timeline, so reading never waits. After reading,
+before anything is written, the build waits for every result; a snippet that failed here is
+verified again alone, and if it fails again its error stops the build with the page line
+(the second run also settles a real-clock snippet whose times drifted under the load of the
+concurrent runs). Timelines are drawn from the results when pages are written. A snippet
+the scan misses is verified by the directive itself, as before.
 """
 
 from __future__ import annotations
@@ -39,17 +42,21 @@ _TIMELINE = re.compile(r"^[ \t]*:timeline:", re.MULTILINE)
 Key = tuple[Path, bool]  # the snippet and whether its timeline is traced
 
 
-def snippets_in(sources: Iterable[Path], example_dir: Path) -> list[Key]:
-    """The snippets that the exec_code blocks of these page sources name, in order."""
-    found: dict[Key, None] = {}
+def snippets_in(sources: Iterable[Path], example_dir: Path) -> dict[Key, str]:
+    """The snippets that the exec_code blocks of these page sources name, in order, each with
+    the place it is first shown (``docs/page.md:12``, the line of the directive)."""
+    found: dict[Key, str] = {}
     for source in sources:
-        for match in _EXEC_CODE.finditer(source.read_text(encoding="utf-8")):
+        text = source.read_text(encoding="utf-8")
+        for match in _EXEC_CODE.finditer(text):
             options = match.group(2)
             if name := _FILENAME.search(options):
                 snippet = (example_dir / name.group(1)).resolve()
                 if snippet.is_file():
-                    found[(snippet, bool(_TIMELINE.search(options)))] = None
-    return list(found)
+                    line = text.count("\n", 0, match.start()) + 1
+                    key = (snippet, bool(_TIMELINE.search(options)))
+                    found.setdefault(key, f"{snippet_runner.display_path(source)}:{line}")
+    return found
 
 
 @dataclasses.dataclass
@@ -59,36 +66,47 @@ class Prefetch:
     handoff: Path
     limits: snippet_runner.Limits
     process: subprocess.Popen[bytes]
-    keys: frozenset[Key]
+    locations: dict[Key, str]  # each snippet it verifies, and the page line that shows it
 
     @classmethod
     def start(
-        cls, keys: list[Key], handoff: Path, limits: snippet_runner.Limits, cache_dir: Path | None
+        cls, locations: dict[Key, str], handoff: Path, limits: snippet_runner.Limits, cache_dir: Path | None
     ) -> Prefetch:
         handoff.mkdir(parents=True, exist_ok=True)
         order = {
             "handoff": str(handoff),
             "cache_dir": str(cache_dir) if cache_dir else None,
             "limits": dataclasses.asdict(limits),
-            "keys": [[str(snippet), trace] for snippet, trace in keys],
+            "keys": [[str(snippet), trace] for snippet, trace in locations],
         }
         process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE)
         assert process.stdin is not None
         with process.stdin:
             process.stdin.write(json.dumps(order).encode())
-        return cls(handoff, limits, process, frozenset(keys))
+        return cls(handoff, limits, process, locations)
+
+    def covers(self, snippet: Path, trace: bool) -> bool:
+        return (snippet, trace) in self.locations
 
     def result(self, snippet: Path, trace: bool) -> snippet_runner.RunResult | None:
-        """The verified result if the prefetch produced one; None means "verify it yourself"."""
-        if (snippet, trace) not in self.keys:
+        """The verified result, once the prefetch has one; None if it failed or is not
+        covered (then "verify it yourself")."""
+        if not self.covers(snippet, trace):
             return None
-        key = snippet_runner.cache_key(snippet, python=sys.executable, limits=self.limits, trace=trace)
+        key = self._key(snippet, trace)
         while True:
             if (found := snippet_runner.read_cached(self.handoff, key)) is not None:
                 return found
             if (self.handoff / f"{key}.failed").exists() or not self._running():
                 return None
             time.sleep(0.005)
+
+    def accept(self, snippet: Path, trace: bool, result: snippet_runner.RunResult) -> None:
+        """Record a result verified by the build itself after the prefetch failed it."""
+        snippet_runner.write_cached(self.handoff, self._key(snippet, trace), result)
+
+    def _key(self, snippet: Path, trace: bool) -> str:
+        return snippet_runner.cache_key(snippet, python=sys.executable, limits=self.limits, trace=trace)
 
     def _running(self) -> bool:
         if (self.handoff / "done").exists():
@@ -120,7 +138,11 @@ def _prefetch(order: dict[str, object]) -> None:
         snippet, trace = key
         cache_key = snippet_runner.cache_key(snippet, python=sys.executable, limits=limits, trace=trace)
         try:
-            result = snippet_runner.verify_snippet(snippet, limits=limits, trace=trace, cache_dir=cache_dir)
+            # Both runs side by side even on the real clock: if load skews them, the build
+            # verifies the snippet again alone, one run after the other.
+            result = snippet_runner.verify_snippet(
+                snippet, limits=limits, trace=trace, cache_dir=cache_dir, side_by_side=True
+            )
         except Exception:
             (handoff / f"{cache_key}.failed").touch()
             return

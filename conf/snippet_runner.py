@@ -435,11 +435,13 @@ def run_deterministic(
     limits: Limits = Limits(),
     trace: bool = False,
     runner: Runner | None = None,
+    side_by_side: bool | None = None,
 ) -> RunResult:
-    """Run a snippet twice (different hash seeds, in parallel) and demand identical output.
+    """Run a snippet twice (different hash seeds) and demand identical output.
 
     With ``trace``, the first run also records its tasks; the second, untraced run proves
-    that tracing changed nothing the snippet prints.
+    that tracing changed nothing the snippet prints. The runs go side by side, except on the
+    real clock, where they go one after the other unless ``side_by_side`` says otherwise.
     """
 
     def run(seed: str) -> RunResult:
@@ -448,7 +450,7 @@ def run_deterministic(
             snippet, python=python, clock=clock, limits=limits, hash_seed=seed, trace=traced, runner=runner
         )
 
-    if clock == "real":
+    if not (side_by_side if side_by_side is not None else clock == "virtual"):
         # Real time: one run after the other, so they do not slow each other down, and printed
         # times compared with the documented tolerance.
         runs = [run(seed) for seed in DETERMINISM_SEEDS]
@@ -496,6 +498,7 @@ def verify_snippet(
     trace: bool = False,
     cache_dir: Path | None = None,
     runner: Runner | None = None,
+    side_by_side: bool | None = None,
 ) -> RunResult:
     """Run a snippet, check it is deterministic and matches its expected output.
 
@@ -506,7 +509,13 @@ def verify_snippet(
     if cache_dir is not None and (cached := read_cached(cache_dir, key)) is not None:
         return cached
     result = run_deterministic(
-        snippet, python=python, clock=clock_for(snippet), limits=limits, trace=trace, runner=runner
+        snippet,
+        python=python,
+        clock=clock_for(snippet),
+        limits=limits,
+        trace=trace,
+        runner=runner,
+        side_by_side=side_by_side,
     )
     path, expected = read_expected(snippet, interpreter_version(python))
     if clock_for(snippet) == "real" and matches_with_tolerance(expected, result.output):

@@ -12,8 +12,9 @@ environment, argv, ``sys.path[0]`` and a new ``__main__`` module, and runs the s
 interpreter would run a script, ending with the parts of shutdown a program can observe.
 
 Protocol, over the SOCK_SEQPACKET socket whose descriptor is argv[1] (one packet each):
-request ``{"script", "workdir", "env", "limits"}`` with the output pipe's write end attached;
-replies ``"<pid>"`` once forked, then ``"<wait status>"`` once the child has exited.
+request ``{"id", "script", "workdir", "env", "limits"}`` with the output pipe's write end
+attached; replies ``"<id> pid <pid>"`` once forked, then ``"<id> status <wait status>"`` once
+the child has exited. Runs may overlap.
 Run by ``snippet_forkserver.py``; never imported.
 """
 
@@ -34,26 +35,43 @@ import importlib.machinery  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
+import select  # noqa: E402
 import socket  # noqa: E402
 import types  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
 
 def serve(control: socket.socket) -> tuple[dict[str, object], int]:
-    """Answer requests until the client hangs up; return only in a forked child."""
+    """Answer requests until the client hangs up; return only in a forked child.
+
+    Several children may run at once (real-clock snippets mostly sleep): each is watched
+    through a pidfd, so the worker never blocks on one child while others finish.
+    """
+    running: dict[int, tuple[object, int]] = {}  # pidfd -> (request id, pid)
     while True:
-        message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
-        if not message:
-            sys.exit(0)  # the client closed its end: nothing more to run
-        output_fd = fds[0]
-        pid = os.fork()
-        if pid == 0:
-            control.close()
-            return json.loads(message), output_fd
-        os.close(output_fd)
-        control.send(str(pid).encode())
-        _, status = os.waitpid(pid, 0)
-        control.send(str(status).encode())
+        watched: list[socket.socket | int] = [control, *running]
+        ready, _, _ = select.select(watched, [], [])
+        for source in ready:
+            if source is control:
+                message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
+                if not message:
+                    sys.exit(0)  # the client closed its end: nothing more to run
+                request = json.loads(message)
+                pid = os.fork()
+                if pid == 0:
+                    control.close()
+                    for pidfd in running:
+                        os.close(pidfd)
+                    return request, fds[0]
+                os.close(fds[0])
+                running[os.pidfd_open(pid)] = (request["id"], pid)
+                control.send(f"{request['id']} pid {pid}".encode())
+            else:
+                assert isinstance(source, int)
+                run_id, pid = running.pop(source)
+                os.close(source)
+                _, status = os.waitpid(pid, 0)
+                control.send(f"{run_id} status {status}".encode())
 
 
 def become_snippet(request: dict[str, object], output_fd: int) -> tuple[types.CodeType, dict[str, object]]:

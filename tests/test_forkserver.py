@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -16,7 +18,7 @@ def report(runner: snippet_runner.Runner) -> str:
 
 
 def worker_pids() -> set[int]:
-    return {worker.process.pid for pool in snippet_forkserver._workers.values() for worker in pool}
+    return {worker.process.pid for worker in snippet_forkserver._workers.values()}
 
 
 def test_a_run_that_changes_process_state_leaves_the_next_run_unaffected() -> None:
@@ -48,9 +50,8 @@ def test_a_worker_that_died_is_replaced() -> None:
     snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked")
     for pid in worker_pids():
         os.kill(pid, signal.SIGKILL)
-    for pool in snippet_forkserver._workers.values():
-        for worker in pool:
-            worker.process.wait()
+    for worker in snippet_forkserver._workers.values():
+        worker.process.wait()
     assert snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked").output == "hello"
 
 
@@ -86,3 +87,17 @@ def test_forked_and_fresh_runs_print_the_same(name: str) -> None:
             return str(error)
 
     assert output("forked") == output("fresh")
+
+
+def test_one_worker_runs_overlapping_snippets_side_by_side() -> None:
+    # Eight runs at once, each sleeping 0.5 s of real time: side by side they take about 0.5 s,
+    # one after another they would take 4 s. Each still gets its own output.
+    snippet = fixture_snippet("sleeps_in_a_thread")
+    started = time.monotonic()
+    with ThreadPoolExecutor(8) as pool:
+        outputs = list(
+            pool.map(lambda _: snippet_runner.run_snippet(snippet, runner="forked").output, range(8))
+        )
+    assert time.monotonic() - started < 3
+    assert outputs == ["slept 0.5 s in a thread"] * 8
+    assert len(worker_pids()) <= 2

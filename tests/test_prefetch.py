@@ -1,4 +1,4 @@
-"""Which snippets the build verifies before reading: found from the pages' exec_code blocks."""
+"""Which snippets the build verifies beside the reading: found from the pages' exec_code blocks."""
 
 from pathlib import Path
 
@@ -19,7 +19,6 @@ def test_the_scan_finds_each_exec_code_file_and_its_timeline_flag(tmp_path: Path
         "```{exec_code}\n:filename: folder/missing.py\n```\n"  # the directive reports it
     )
     found = snippet_prefetch.snippets_in([page, page], snippets)
-    assert found == [
-        ((snippets / "folder/a.py").resolve(), False),
-        ((snippets / "folder/b.py").resolve(), True),
-    ]
+    a, b = (snippets / "folder/a.py").resolve(), (snippets / "folder/b.py").resolve()
+    # Each with the page line of its directive; a page scanned twice adds nothing.
+    assert found == {(a, False): f"{page}:3", (b, True): f"{page}:8"}

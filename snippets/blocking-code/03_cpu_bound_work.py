@@ -35,17 +35,17 @@ async def ticks_during(work: Callable[[], Awaitable[int]]) -> int:
 
 
 async def in_the_loop() -> int:
-    return crunch(0.5)
+    return crunch(0.3)
 
 
 async def main() -> None:
     ways: dict[str, Callable[[], Awaitable[int]]] = {
         "in a coroutine": in_the_loop,
-        "in to_thread(...)": lambda: asyncio.to_thread(crunch, 0.5),
+        "in to_thread(...)": lambda: asyncio.to_thread(crunch, 0.3),
     }
     for where, work in ways.items():
         ticks = await ticks_during(work)
-        print(f"crunch(0.5) {where:18} heartbeats while it ran: {'some' if ticks else 'none'}")
+        print(f"crunch(0.3) {where:18} heartbeats while it ran: {'some' if ticks else 'none'}")
 
 
 asyncio.run(main())
