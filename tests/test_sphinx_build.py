@@ -236,3 +236,14 @@ def test_parallel_reading_builds_the_same_pages_as_serial_reading(tmp_path: Path
     serial, parallel = build("serial", 1), build("parallel", 2)
     assert {f"page{number}.html" for number in range(8)} <= serial.keys()
     assert serial == parallel
+
+
+def test_a_failed_build_fails_again_when_run_again_unchanged(site: Site) -> None:
+    # The check runs after reading and before the environment is saved: the next build must
+    # read the page again rather than take it as done.
+    site.add_snippet("hello.py", fixture_snippet("hello"), "goodbye\n")
+    site.add_page("index", page("hello.py"))
+    for _ in range(2):
+        message = build_error(site.build)
+        assert "index.md:3: " in message and "real output differs" in message
+    assert not (site.out / "html" / "index.html").exists()
