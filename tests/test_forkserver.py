@@ -2,9 +2,10 @@
 
 import multiprocessing
 import os
+import shutil
 import signal
-import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -90,14 +91,18 @@ def test_forked_and_fresh_runs_print_the_same(name: str) -> None:
 
 
 def test_one_worker_runs_overlapping_snippets_side_by_side() -> None:
-    # Eight runs at once, each sleeping 0.5 s of real time: side by side they take about 0.5 s,
-    # one after another they would take 4 s. Each still gets its own output.
-    snippet = fixture_snippet("sleeps_in_a_thread")
-    started = time.monotonic()
-    with ThreadPoolExecutor(8) as pool:
-        outputs = list(
-            pool.map(lambda _: snippet_runner.run_snippet(snippet, runner="forked").output, range(8))
-        )
-    assert time.monotonic() - started < 3
-    assert outputs == ["slept 0.5 s in a thread"] * 8
-    assert len(worker_pids()) <= 2
+    # Eight runs at once meet at a folder outside their own: each waits until all eight have
+    # signed in, which can only happen if the worker runs them side by side.
+    meeting_point = Path("/tmp/handbook-overlap-test")
+    shutil.rmtree(meeting_point, ignore_errors=True)
+    meeting_point.mkdir()
+    before = worker_pids()
+    try:
+        snippet = fixture_snippet("waits_for_seven_others")
+        with ThreadPoolExecutor(8) as pool:
+            runs = [pool.submit(snippet_runner.run_snippet, snippet, runner="forked") for _ in range(8)]
+            outputs = [run.result().output for run in runs]
+    finally:
+        shutil.rmtree(meeting_point, ignore_errors=True)
+    assert outputs == ["all eight were running at once"] * 8
+    assert len(worker_pids() - before) <= 1, "one worker served all eight"
