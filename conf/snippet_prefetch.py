@@ -65,7 +65,7 @@ class Prefetch:
 
     handoff: Path
     limits: snippet_runner.Limits
-    process: subprocess.Popen[bytes]
+    process: subprocess.Popen[bytes] | None  # None when every result came from the cache
     locations: dict[Key, str]  # each snippet it verifies, and the page line that shows it
 
     @classmethod
@@ -73,17 +73,30 @@ class Prefetch:
         cls, locations: dict[Key, str], handoff: Path, limits: snippet_runner.Limits, cache_dir: Path | None
     ) -> Prefetch:
         handoff.mkdir(parents=True, exist_ok=True)
+        prefetch = cls(handoff, limits, None, locations)
+        to_run = []
+        for snippet, trace in locations:
+            # Verified before under the same inputs: handed over at once, no process needed.
+            key = prefetch._key(snippet, trace)
+            cached = snippet_runner.read_cached(cache_dir, key) if cache_dir else None
+            if cached is not None:
+                snippet_runner.write_cached(handoff, key, cached)
+            else:
+                to_run.append([str(snippet), trace])
+        if not to_run:
+            (handoff / "done").touch()
+            return prefetch
         order = {
             "handoff": str(handoff),
             "cache_dir": str(cache_dir) if cache_dir else None,
             "limits": dataclasses.asdict(limits),
-            "keys": [[str(snippet), trace] for snippet, trace in locations],
+            "keys": to_run,
         }
-        process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE)
-        assert process.stdin is not None
-        with process.stdin:
-            process.stdin.write(json.dumps(order).encode())
-        return cls(handoff, limits, process, locations)
+        prefetch.process = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE)
+        assert prefetch.process.stdin is not None
+        with prefetch.process.stdin:
+            prefetch.process.stdin.write(json.dumps(order).encode())
+        return prefetch
 
     def covers(self, snippet: Path, trace: bool) -> bool:
         return (snippet, trace) in self.locations
@@ -109,7 +122,7 @@ class Prefetch:
         return snippet_runner.cache_key(snippet, python=sys.executable, limits=self.limits, trace=trace)
 
     def _running(self) -> bool:
-        if (self.handoff / "done").exists():
+        if (self.handoff / "done").exists() or self.process is None:
             return False
         try:
             state = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
@@ -119,8 +132,9 @@ class Prefetch:
 
     def stop(self) -> None:
         """At the end of the build (the main process only): nothing it verifies is needed now."""
-        self.process.kill()
-        self.process.wait()
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
         shutil.rmtree(self.handoff, ignore_errors=True)
 
 

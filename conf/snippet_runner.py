@@ -548,6 +548,10 @@ RUNNER_SOURCES = (
 @functools.cache
 def _interpreter_fingerprint(python: str) -> str:
     """The interpreter's full version and the clock library's version, asked once."""
+    if python == sys.executable:  # this interpreter: no need to start another
+        import importlib.metadata
+
+        return f"{sys.version}\n{importlib.metadata.version('looptime')}\n"
     probe = "import sys, importlib.metadata as m; print(sys.version); print(m.version('looptime'))"
     return subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True).stdout
 

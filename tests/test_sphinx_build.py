@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -247,3 +248,22 @@ def test_a_failed_build_fails_again_when_run_again_unchanged(site: Site) -> None
         message = build_error(site.build)
         assert "index.md:3: " in message and "real output differs" in message
     assert not (site.out / "html" / "index.html").exists()
+
+
+def test_a_clean_build_with_a_warm_cache_runs_no_snippet(
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("HANDBOOK_SNIPPET_CACHE", raising=False)
+    monkeypatch.delenv("HANDBOOK_SNIPPET_CACHE_DIR", raising=False)
+    with (site.src / "conf.py").open("a") as conf:
+        conf.write(f"snippets_cache_dir = {str(tmp_path / 'cache')!r}\n")
+    site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    site.add_page("index", page("hello.py"))
+    site.build()
+    first_html = site.html("index")
+    shutil.rmtree(site.out)  # a clean build, the cache kept
+    run_log = tmp_path / "runs.log"
+    monkeypatch.setenv("HANDBOOK_RUN_LOG", str(run_log))
+    site.build()
+    assert not run_log.exists(), "a cached result was run again"
+    assert site.html("index") == first_html
