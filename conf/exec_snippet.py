@@ -67,16 +67,14 @@ def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
 
 
 def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
-    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off":
-        # For the benchmark only: show the expected output, like a literalinclude would.
-        newest = snippet_runner.versions_for(snippet)[-1]
-        output = snippet_runner.read_expected(snippet, min(BUILD_VERSION, newest))[1]
-        return snippet_runner.RunResult(output, loop_seconds=0)
-    required = snippet_runner.required_version(snippet)
-    if required and required > BUILD_VERSION:
-        # Too old to run it: show the newest version's output, which the tests verified.
-        newest = snippet_runner.versions_for(snippet)[-1]
-        return snippet_runner.RunResult(snippet_runner.read_expected(snippet, newest)[1], loop_seconds=0)
+    required = snippet_runner.required_version(snippet) or BUILD_VERSION
+    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or required > BUILD_VERSION:
+        # Execution off (for the benchmark only, like a literalinclude), or the build's Python
+        # is too old to run it: show the output the tests verified, for this Python if it is
+        # one the snippet runs on, else for the newest.
+        versions = snippet_runner.versions_for(snippet)
+        shown = BUILD_VERSION if BUILD_VERSION in versions else versions[-1]
+        return snippet_runner.RunResult(snippet_runner.read_expected(snippet, shown)[1], loop_seconds=0)
     if _prefetch_process and (prefetched := _prefetch_process.result(snippet, trace)) is not None:
         return prefetched
     return snippet_runner.verify_snippet(snippet, limits=_limits, trace=trace, cache_dir=_cache_dir)
@@ -158,7 +156,7 @@ class SnippetDirective(sphinx_exec.ExecCode):
         if _prefetch_process and _prefetch_process.covers(snippet, wants_timeline):
             # Verified beside the reading; the build stops before writing unless it passes
             # (_check_prefetched). A verified output is the expected output, shown now.
-            _verified[snippet] = self._expected[BUILD_VERSION]
+            _verified[snippet] = snippet_runner.read_expected(snippet, BUILD_VERSION)[1]
             picture = [timeline_placeholder(snippet=str(snippet))] if wants_timeline else []
         else:
             try:
