@@ -55,8 +55,10 @@ _cache_dir: Path | None = None
 
 # Outputs the directive verified, handed to sphinx-exec-code's output block below.
 _verified: dict[Path, str] = {}
-# The process verifying this build's snippets beside the reading (snippet_prefetch.py).
+# The process verifying this build's snippets beside the reading (snippet_prefetch.py), and
+# the pages that show each snippet it verifies.
 _prefetch_process: snippet_prefetch.Prefetch | None = None
+_pages_showing: dict[snippet_prefetch.Key, set[str]] = {}
 
 
 def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
@@ -154,7 +156,7 @@ class SnippetDirective(sphinx_exec.ExecCode):
         self.options.pop("timeline", None)  # not an option sphinx-exec-code knows
         picture: list[Node]
         if _prefetch_process and _prefetch_process.covers(snippet, wants_timeline):
-            # Verified beside the reading; the build stops before writing unless it passes
+            # Verified beside the reading and writing; the build fails unless it passes
             # (_check_prefetched). A verified output is the expected output, shown now.
             _verified[snippet] = snippet_runner.read_expected(snippet, BUILD_VERSION)[1]
             picture = [timeline_placeholder(snippet=str(snippet))] if wants_timeline else []
@@ -249,8 +251,12 @@ def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     global _prefetch_process
     if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or not docnames:
         return
-    sources = [Path(env.doc2path(docname)) for docname in sorted(docnames)]
-    found = snippet_prefetch.snippets_in(sources, EXAMPLE_DIR.value)
+    found: dict[snippet_prefetch.Key, str] = {}
+    for docname in sorted(docnames):
+        on_page = snippet_prefetch.snippets_in([Path(env.doc2path(docname))], EXAMPLE_DIR.value)
+        for key, location in on_page.items():
+            found.setdefault(key, location)
+            _pages_showing.setdefault(key, set()).add(docname)
     runnable = {
         key: location
         for key, location in found.items()
@@ -261,27 +267,38 @@ def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         _prefetch_process = snippet_prefetch.Prefetch.start(runnable, handoff, _limits, _cache_dir)
 
 
-def _check_prefetched(app: Sphinx, env: BuildEnvironment) -> None:
-    """After reading, before writing: every prefetched snippet must have passed. One that
-    did not is verified again alone here, and its error stops the build with the page line."""
-    if _prefetch_process is None:
+def _check_prefetched(app: Sphinx, exception: BaseException | None) -> None:
+    """At the end of the build: every prefetched snippet must have passed. One that did not is
+    verified again alone here; if it fails again, the pages that show it are removed from the
+    output and the build fails with each page line. (Sphinx then deletes its saved
+    environment, so the next build reads those pages and checks them again.)"""
+    if exception is not None or _prefetch_process is None:
         return
+    errors, failed_pages = [], set()
     for (snippet, trace), location in _prefetch_process.locations.items():
         if _prefetch_process.result(snippet, trace) is None:
             try:
                 _prefetch_process.accept(snippet, trace, _verify(snippet, trace=trace))
             except snippet_runner.SnippetError as error:
-                raise SnippetBuildError(f"{location}: {error}") from None
+                errors.append(f"{location}: {error}")
+                failed_pages |= _pages_showing.get((snippet, trace), set())
+    if errors:
+        for docname in failed_pages:
+            if outfile := getattr(app.builder, "get_outfilename", None):
+                Path(outfile(docname)).unlink(missing_ok=True)
+        raise SnippetBuildError("\n\n".join(errors))
 
 
 def _fill_timelines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """As a page is written, draw its timelines from the verified runs (waiting if needed)."""
     for placeholder in list(doctree.findall(timeline_placeholder)):
         snippet = Path(placeholder["snippet"])
         found = _prefetch_process.result(snippet, True) if _prefetch_process else None
         try:
-            result = found or _verify(snippet, trace=True)  # a page written again without reading
+            result = found or _verify(snippet, trace=True)  # failed there, or not prefetched
         except snippet_runner.SnippetError as error:
-            raise SnippetBuildError(f"{docname}: {error}") from None
+            location = _prefetch_process.locations.get((snippet, True)) if _prefetch_process else None
+            raise SnippetBuildError(f"{location or docname}: {error}") from None
         placeholder.replace_self(timeline_nodes(snippet, result))
 
 
@@ -290,6 +307,7 @@ def _end_prefetch(app: Sphinx, exception: BaseException | None) -> None:
     if _prefetch_process is not None:
         _prefetch_process.stop()
         _prefetch_process = None
+    _pages_showing.clear()
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -301,7 +319,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("exec_code", SnippetDirective, override=True)
     app.connect("builder-inited", _configure)
     app.connect("env-before-read-docs", _prefetch)
-    app.connect("env-updated", _check_prefetched)
+    app.connect("build-finished", _check_prefetched, priority=400)  # before _end_prefetch
     app.connect("doctree-resolved", _fill_timelines)
     app.connect("build-finished", _end_prefetch)
     app.add_node(timeline_placeholder)

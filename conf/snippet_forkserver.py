@@ -91,7 +91,13 @@ class _Worker:
                 del self.runs[int(run_id)]
                 run.status.set_result(int(value))
         self.alive = False
-        crashed = WorkerCrashed(f"snippet worker stopped; its log:\n{self.log.read_text(errors='replace')}")
+        if not self.runs:
+            return  # closed with nothing running
+        try:
+            log = self.log.read_text(errors="replace")
+        except OSError:
+            log = "(no log)"
+        crashed = WorkerCrashed(f"snippet worker stopped; its log:\n{log}")
         for run in self.runs.values():
             for future in (run.pid, run.status):
                 if not future.done():

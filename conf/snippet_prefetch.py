@@ -10,12 +10,13 @@ Sphinx's parallel reading forks the build, and a fork taken while threads run sn
 would copy their half-finished state (and the write ends of their output pipes).
 
 Meanwhile the directive shows the snippet's expected output (which is what a verified run
-prints) and leaves a placeholder for its timeline, so reading never waits. After reading,
-before anything is written, the build waits for every result; a snippet that failed here is
-verified again alone, and if it fails again its error stops the build with the page line
-(the second run also settles a real-clock snippet whose times drifted under the load of the
-concurrent runs). Timelines are drawn from the results when pages are written. A snippet
-the scan misses is verified by the directive itself, as before.
+prints) and leaves a placeholder for its timeline, so reading never waits. Timelines are drawn
+from the results as pages are written. At the end of the build, every result must be in; a
+snippet that failed here is verified again alone (which also settles a real-clock snippet whose
+times drifted under the load of the concurrent runs), and if it fails again, the pages showing
+it are removed and the build fails with the page line; Sphinx then discards its saved
+environment, so the next build checks those pages again. A snippet the scan misses is
+verified by the directive itself, as before.
 """
 
 from __future__ import annotations

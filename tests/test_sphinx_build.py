@@ -267,3 +267,19 @@ def test_a_clean_build_with_a_warm_cache_runs_no_snippet(
     site.build()
     assert not run_log.exists(), "a cached result was run again"
     assert site.html("index") == first_html
+
+
+def test_every_failing_snippet_is_reported_and_its_page_removed(site: Site) -> None:
+    site.add_snippet("hello.py", fixture_snippet("hello"), "hello\n")
+    site.add_snippet("wrong.py", fixture_snippet("hello"), "goodbye\n")
+    site.add_snippet("raises.py", fixture_snippet("raises"), "")
+    site.add_page("index", "# Home\n\n```{toctree}\ngood\nwrong\nraises\n```\n")
+    site.add_page("good", page("hello.py"))
+    site.add_page("wrong", page("wrong.py"))
+    site.add_page("raises", page("raises.py"))
+    message = build_error(site.build)
+    assert "wrong.md:3: " in message and "real output differs" in message
+    assert "raises.md:3: " in message and "ValueError: boom" in message
+    assert (site.out / "html" / "good.html").exists()
+    assert not (site.out / "html" / "wrong.html").exists()
+    assert not (site.out / "html" / "raises.html").exists()
