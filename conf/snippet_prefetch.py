@@ -177,4 +177,7 @@ def _prefetch(order: dict[str, object]) -> None:
 
 
 if __name__ == "__main__":
+    # Below the build's priority (its workers and runs inherit this): Sphinx reads at full
+    # speed, and the runs take the CPU it leaves idle, most of all while pages are written.
+    os.nice(10)
     _prefetch(json.loads(sys.stdin.buffer.read()))
