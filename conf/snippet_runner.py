@@ -561,13 +561,19 @@ def _interpreter_fingerprint(python: str) -> str:
     return subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True).stdout
 
 
+@functools.lru_cache(maxsize=4)
+def _runner_sources(stamped: tuple[tuple[Path, int], ...]) -> list[bytes]:
+    """The runner's source files, read again only when one changes (a build asks per snippet)."""
+    return [source.read_bytes() for source, _ in stamped]
+
+
 def cache_key(snippet: Path, *, python: str, limits: Limits, trace: bool) -> str:
     """A content address for a verified run: the snippet's bytes, its expected outputs, the
     interpreter and clock library versions, the runner and normalisation code, the limits."""
     digest = hashlib.sha256()
     parts: list[bytes] = [snippet.read_bytes(), _interpreter_fingerprint(python).encode()]
     parts += [f"{path.name}\n".encode() + path.read_bytes() for path in expected_files(snippet)]
-    parts += [source.read_bytes() for source in RUNNER_SOURCES]
+    parts += _runner_sources(tuple((source, source.stat().st_mtime_ns) for source in RUNNER_SOURCES))
     parts.append(repr((limits, trace, clock_for(snippet))).encode())
     for part in parts:
         digest.update(len(part).to_bytes(8, "big") + part)
