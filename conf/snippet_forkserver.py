@@ -35,11 +35,11 @@ class WorkerCrashed(RuntimeError):
 
 
 class _Run:
-    """One request's replies: the child's pid, then its wait status."""
+    """One request's replies: the child's pid, then its wait status and CPU seconds."""
 
     def __init__(self) -> None:
         self.pid: Future[int] = Future()
-        self.status: Future[int] = Future()
+        self.status: Future[tuple[int, float]] = Future()
 
 
 class _Worker:
@@ -83,13 +83,13 @@ class _Worker:
                 reply = b""
             if not reply:
                 break
-            run_id, kind, value = reply.split()
+            run_id, kind, value, *cpu = reply.split()
             run = self.runs[int(run_id)]
             if kind == b"pid":
                 run.pid.set_result(int(value))
             else:
                 del self.runs[int(run_id)]
-                run.status.set_result(int(value))
+                run.status.set_result((int(value), float(cpu[0])))
         self.alive = False
         if not self.runs:
             return  # closed with nothing running
@@ -121,10 +121,11 @@ class ForkedRun:
     def __init__(self, run: _Run, pid: int) -> None:
         self._run = run
         self.pid = pid
+        self.cpu_seconds: float | None = None  # the child's user + system time, once it ended
 
     def wait(self, timeout: float | None = None) -> int:
         try:
-            status = self._run.status.result(timeout)
+            status, self.cpu_seconds = self._run.status.result(timeout)
         except FutureTimeout:
             raise subprocess.TimeoutExpired(["snippet"], timeout or 0) from None
         return os.waitstatus_to_exitcode(status)

@@ -68,6 +68,8 @@ class Prefetch:
     limits: snippet_runner.Limits
     process: subprocess.Popen[bytes] | None  # None when every result came from the cache
     locations: dict[Key, str]  # each snippet it verifies, and the page line that shows it
+    # Results found in the cache at the start, by cache key: forked readers inherit them.
+    cached: dict[str, snippet_runner.RunResult] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def start(
@@ -81,7 +83,7 @@ class Prefetch:
             key = prefetch._key(snippet, trace)
             cached = snippet_runner.read_cached(cache_dir, key) if cache_dir else None
             if cached is not None:
-                snippet_runner.write_cached(handoff, key, cached)
+                prefetch.cached[key] = cached
             else:
                 to_run.append([str(snippet), trace])
         if not to_run:
@@ -108,6 +110,8 @@ class Prefetch:
         if not self.covers(snippet, trace):
             return None
         key = self._key(snippet, trace)
+        if key in self.cached:
+            return self.cached[key]
         while True:
             if (found := snippet_runner.read_cached(self.handoff, key)) is not None:
                 return found

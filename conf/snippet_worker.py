@@ -13,8 +13,9 @@ interpreter would run a script, ending with the parts of shutdown a program can 
 
 Protocol, over the SOCK_SEQPACKET socket whose descriptor is argv[1] (one packet each):
 request ``{"id", "script", "workdir", "env", "limits"}`` with the output pipe's write end
-attached; replies ``"<id> pid <pid>"`` once forked, then ``"<id> status <wait status>"`` once
-the child has exited. Runs may overlap.
+attached; replies ``"<id> pid <pid>"`` once forked, then ``"<id> status <wait status> <cpu
+seconds>"`` once the child has exited (the child's user plus system time, from its rusage,
+plus the worker's own for forking and answering). Runs may overlap.
 Run by ``snippet_forkserver.py``; never imported.
 """
 
@@ -37,6 +38,7 @@ import os  # noqa: E402
 import resource  # noqa: E402
 import select  # noqa: E402
 import socket  # noqa: E402
+import time  # noqa: E402
 import types  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
@@ -47,11 +49,12 @@ def serve(control: socket.socket) -> tuple[dict[str, object], int]:
     Several children may run at once (real-clock snippets mostly sleep): each is watched
     through a pidfd, so the worker never blocks on one child while others finish.
     """
-    running: dict[int, tuple[object, int]] = {}  # pidfd -> (request id, pid)
+    running: dict[int, tuple[object, int, float]] = {}  # pidfd -> (request id, pid, CPU spent)
     while True:
         watched: list[socket.socket | int] = [control, *running]
         ready, _, _ = select.select(watched, [], [])
         for source in ready:
+            started = time.process_time()  # this worker's own CPU for the run counts too
             if source is control:
                 message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
                 if not message:
@@ -64,14 +67,15 @@ def serve(control: socket.socket) -> tuple[dict[str, object], int]:
                         os.close(pidfd)
                     return request, fds[0]
                 os.close(fds[0])
-                running[os.pidfd_open(pid)] = (request["id"], pid)
                 control.send(f"{request['id']} pid {pid}".encode())
+                running[os.pidfd_open(pid)] = (request["id"], pid, time.process_time() - started)
             else:
                 assert isinstance(source, int)
-                run_id, pid = running.pop(source)
+                run_id, pid, spent = running.pop(source)
                 os.close(source)
-                _, status = os.waitpid(pid, 0)
-                control.send(f"{run_id} status {status}".encode())
+                _, status, usage = os.wait4(pid, 0)
+                cpu = usage.ru_utime + usage.ru_stime + spent + time.process_time() - started
+                control.send(f"{run_id} status {status} {cpu:.6f}".encode())
 
 
 def become_snippet(request: dict[str, object], output_fd: int) -> tuple[types.CodeType, dict[str, object]]:

@@ -106,3 +106,18 @@ def test_one_worker_runs_overlapping_snippets_side_by_side() -> None:
         shutil.rmtree(meeting_point, ignore_errors=True)
     assert outputs == ["all eight were running at once"] * 8
     assert len(worker_pids() - before) <= 1, "one worker served all eight"
+
+
+def test_a_forked_run_reports_the_cpu_time_its_process_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The benchmark's per-run cost comes from this log: wall seconds, CPU seconds, snippet.
+    run_log = tmp_path / "runs.log"
+    monkeypatch.setenv("HANDBOOK_RUN_LOG", str(run_log))
+    for name in ("hello", "computes_briefly"):
+        snippet_runner.run_snippet(fixture_snippet(name), runner="forked")
+    snippet_runner.run_snippet(fixture_snippet("hello"), runner="fresh")
+    (hello, computes, fresh) = [line.split() for line in run_log.read_text().splitlines()]
+    assert 0 < float(hello[1]) < 0.1
+    assert 0.2 <= float(computes[1]) <= float(computes[0])
+    assert fresh[1] == "-", "a fresh interpreter's CPU time is not known to the runner"
