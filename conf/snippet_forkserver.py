@@ -15,6 +15,7 @@ import itertools
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -28,6 +29,19 @@ WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 # Variables a worker cannot know at start-up: the child sets them for its own run. Every other
 # variable is read by the interpreter while starting, so it is part of the worker's identity.
 PER_RUN_ENV = ("HOME", "TMPDIR", "HANDBOOK_STATS", "HANDBOOK_TRACE", "HANDBOOK_CLOCK")
+
+
+def reset_signals() -> None:
+    """Between fork and exec: the signal state of a program started from a terminal.
+
+    A build started in the background (``nox -s docs &``) ignores SIGINT and SIGQUIT, and the
+    interpreter then keeps ignoring them: Ctrl-C examples would print something else.
+    """
+    for number in signal.valid_signals():
+        with contextlib.suppress(OSError, ValueError):  # SIGKILL and SIGSTOP cannot be set
+            if signal.getsignal(number) == signal.SIG_IGN:
+                signal.signal(number, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
 
 
 class WorkerCrashed(RuntimeError):
@@ -60,6 +74,7 @@ class _Worker:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                preexec_fn=reset_signals,  # the children inherit the worker's signal state
             )
         self.control = ours
         self.send_lock = threading.Lock()

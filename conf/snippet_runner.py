@@ -265,6 +265,7 @@ def _rlimits(limits: Limits) -> dict[str, tuple[int, int]]:
 
 def _apply_limits(limits: Limits) -> None:
     """Runs in a fresh interpreter's process between fork and exec."""
+    snippet_forkserver.reset_signals()
     for name, value in _rlimits(limits).items():
         resource.setrlimit(getattr(resource, name), value)
 

@@ -3,6 +3,8 @@ Each test runs once per runner (fresh interpreter, forked worker child)."""
 
 import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -186,3 +188,18 @@ def test_the_virtual_clock_does_not_skip_the_executor_shutdown_timeout() -> None
     # skipped ahead while a thread finished, it would warn that the threads did not join.
     for _ in range(4):
         assert snippet_runner.run_snippet(fixture_snippet("uses_a_thread")).output == "done in a thread"
+
+
+def test_ctrl_c_reaches_the_snippet_even_from_a_build_started_in_the_background(runner: str) -> None:
+    # A shell starts a background job (`nox -s docs &`) with SIGINT ignored; the snippet must
+    # still get Ctrl-C as when a reader runs it from a terminal.
+    conf_dir = Path(snippet_runner.__file__).parent
+    program = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+        f"sys.path.insert(0, {str(conf_dir)!r}); import snippet_runner; "
+        f"print(snippet_runner.run_snippet(snippet_runner.Path({str(fixture_snippet('interrupted_by_ctrl_c'))!r}),"
+        f" runner={runner!r}).output)"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "main cancelled\nKeyboardInterrupt\n"
