@@ -112,7 +112,7 @@ def update_readme(report: dict[str, Any]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5, help="rounds of clean builds (median)")
+    parser.add_argument("--runs", type=int, default=7, help="rounds of clean builds (median)")
     parser.add_argument("--test-runs", type=int, default=3, help="runs of each snippet test suite (median)")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "build" / "bench.json")
     parser.add_argument(
@@ -244,6 +244,12 @@ def main() -> int:
         "runs_per_figure": args.runs,
         "test_runs": args.test_runs,
         "figures": {name: round(value, 3) for name, value in figures.items()},
+        # Every clean build's seconds, round by round: the spread behind the medians.
+        "clean_build_rounds_s": {
+            "without_execution": [round(seconds, 3) for seconds in plain_s],
+            "cold": [round(seconds, 3) for seconds in cold_s],
+            "warm": [round(seconds, 3) for seconds in warm_s],
+        },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")

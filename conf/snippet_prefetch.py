@@ -68,7 +68,9 @@ class Prefetch:
     limits: snippet_runner.Limits
     process: subprocess.Popen[bytes] | None  # None when every result came from the cache
     locations: dict[Key, str]  # each snippet it verifies, and the page line that shows it
-    # Results found in the cache at the start, by cache key: forked readers inherit them.
+    # Each snippet's cache key, computed once at the start (a build does not edit snippets),
+    # and the results already in the cache then: forked readers inherit both.
+    keys: dict[Key, str] = dataclasses.field(default_factory=dict)
     cached: dict[str, snippet_runner.RunResult] = dataclasses.field(default_factory=dict)
 
     @classmethod
@@ -80,7 +82,9 @@ class Prefetch:
         to_run = []
         for snippet, trace in locations:
             # Verified before under the same inputs: handed over at once, no process needed.
-            key = prefetch._key(snippet, trace)
+            key = prefetch.keys[snippet, trace] = snippet_runner.cache_key(
+                snippet, python=sys.executable, limits=limits, trace=trace
+            )
             cached = snippet_runner.read_cached(cache_dir, key) if cache_dir else None
             if cached is not None:
                 prefetch.cached[key] = cached
@@ -107,9 +111,9 @@ class Prefetch:
     def result(self, snippet: Path, trace: bool) -> snippet_runner.RunResult | None:
         """The verified result, once the prefetch has one; None if it failed or is not
         covered (then "verify it yourself")."""
-        if not self.covers(snippet, trace):
+        key = self.keys.get((snippet, trace))
+        if key is None:
             return None
-        key = self._key(snippet, trace)
         if key in self.cached:
             return self.cached[key]
         while True:
@@ -121,10 +125,7 @@ class Prefetch:
 
     def accept(self, snippet: Path, trace: bool, result: snippet_runner.RunResult) -> None:
         """Record a result verified by the build itself after the prefetch failed it."""
-        snippet_runner.write_cached(self.handoff, self._key(snippet, trace), result)
-
-    def _key(self, snippet: Path, trace: bool) -> str:
-        return snippet_runner.cache_key(snippet, python=sys.executable, limits=self.limits, trace=trace)
+        snippet_runner.write_cached(self.handoff, self.keys[snippet, trace], result)
 
     def _running(self) -> bool:
         if (self.handoff / "done").exists() or self.process is None:
