@@ -169,7 +169,9 @@ def _prefetch(order: dict[str, object]) -> None:
         snippet_runner.write_cached(handoff, cache_key, result)
 
     real = [key for key in keys if snippet_runner.clock_for(key[0]) == "real"]
-    virtual = [key for key in keys if key not in real]
+    # Timelines are drawn while pages are written, the rest is checked at the end of the
+    # build: traced snippets go first, so that writing does not wait for them.
+    virtual = sorted((key for key in keys if key not in real), key=lambda key: not key[1])
     per_core = max(1, (os.cpu_count() or 1) // len(snippet_runner.DETERMINISM_SEEDS))
     try:
         with ThreadPoolExecutor(max(1, len(real))) as waiting, ThreadPoolExecutor(per_core) as busy:

@@ -41,7 +41,7 @@ async def lazily(items: int, limit: asyncio.Semaphore, stats: Stats) -> None:
 async def main() -> None:
     for strategy in (all_at_once, lazily):
         stats = Stats()
-        await strategy(1000, asyncio.Semaphore(100), stats)
+        await strategy(500, asyncio.Semaphore(50), stats)
         print(f"{strategy.__name__}: at most {stats.most_running} running, {stats.most_alive} tasks alive")
 
 
