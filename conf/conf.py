@@ -1,5 +1,8 @@
 """Sphinx configuration of the Asyncio Task Handbook (``sphinx-build -c conf docs <out>``)."""
 
+import contextlib
+import importlib
+import io
 import os
 import sys
 import tomllib
@@ -115,3 +118,7 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 # card images: they would need matplotlib and make the build depend on fonts.
 ogp_site_url = html_baseurl
 ogp_social_cards = {"enable": False}
+# Without matplotlib the extension prints a notice about social cards when it is imported,
+# on every build, even with the cards disabled: import it here, quietly, before Sphinx does.
+with contextlib.redirect_stdout(io.StringIO()):
+    importlib.import_module("sphinxext.opengraph")
