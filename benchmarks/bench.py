@@ -30,7 +30,6 @@ import snippet_runner  # noqa: E402  (conf/ is not a package)
 
 class Build(NamedTuple):
     seconds: float
-    runs: int
     run_seconds: list[float]  # each snippet run's wall time
     run_cpu_seconds: list[float]  # each forked run's CPU time (user + system)
 
@@ -49,9 +48,7 @@ def build(out: Path, env: dict[str, str]) -> Build:
     seconds = time.perf_counter() - started
     runs = [line.split() for line in run_log.read_text().splitlines()]
     run_log.unlink()
-    return Build(
-        seconds, len(runs), [float(run[0]) for run in runs], [float(run[1]) for run in runs if run[1] != "-"]
-    )
+    return Build(seconds, [float(run[0]) for run in runs], [float(run[1]) for run in runs if run[1] != "-"])
 
 
 def python_version(python: str) -> str:
@@ -168,8 +165,8 @@ def main() -> int:
     # then one edited snippet, in the same output folder.
     out, incremental = work / "incremental", {**warm_env, "HANDBOOK_SNIPPET_CACHE_DIR": str(work / "cache2")}
     build(out, incremental)
-    noop_seconds, noop_runs, _, _ = build(out, incremental)
-    figures["noop_rebuild_s"], figures["noop_rebuild_snippets_run"] = noop_seconds, noop_runs
+    noop = build(out, incremental)
+    figures["noop_rebuild_s"], figures["noop_rebuild_snippets_run"] = noop.seconds, len(noop.run_seconds)
     plain = work / "incremental-plain"
     build(plain, {"HANDBOOK_SNIPPET_EXECUTION": "off"})
     figures["noop_rebuild_without_execution_s"] = build(plain, {"HANDBOOK_SNIPPET_EXECUTION": "off"}).seconds
@@ -178,12 +175,14 @@ def main() -> int:
     original = edited.read_bytes()
     try:
         edited.write_bytes(original + b"# edited by the benchmark\n")
-        seconds, runs, _, _ = build(out, incremental)
+        after_edit = build(out, incremental)
     finally:
         edited.write_bytes(original)
-    figures["one_snippet_edit_rebuild_s"] = seconds
+    figures["one_snippet_edit_rebuild_s"] = after_edit.seconds
     # Each snippet runs twice (the determinism check): one edited snippet is two runs.
-    figures["one_snippet_edit_snippets_run"] = runs / len(snippet_runner.DETERMINISM_SEEDS)
+    figures["one_snippet_edit_snippets_run"] = len(after_edit.run_seconds) / len(
+        snippet_runner.DETERMINISM_SEEDS
+    )
 
     # Per run, in the cold builds above: the CPU time it cost (the snippet's process, the
     # worker's fork, the runner's threads) and its wall time, which also counts the waits for a

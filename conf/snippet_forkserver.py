@@ -136,7 +136,7 @@ class ForkedRun:
     def __init__(self, run: _Run, pid: int) -> None:
         self._run = run
         self.pid = pid
-        self.cpu_seconds: float | None = None  # the child's user + system time, once it ended
+        self.cpu_seconds: float | None = None  # the run's CPU time (child and worker), once it ended
 
     def wait(self, timeout: float | None = None) -> int:
         try:

@@ -65,7 +65,6 @@ class Prefetch:
     """The build's handle on the prefetch process (copied into forked readers)."""
 
     handoff: Path
-    limits: snippet_runner.Limits
     process: subprocess.Popen[bytes] | None  # None when every result came from the cache
     locations: dict[Key, str]  # each snippet it verifies, and the page line that shows it
     # Each snippet's cache key, computed once at the start (a build does not edit snippets),
@@ -78,7 +77,7 @@ class Prefetch:
         cls, locations: dict[Key, str], handoff: Path, limits: snippet_runner.Limits, cache_dir: Path | None
     ) -> Prefetch:
         handoff.mkdir(parents=True, exist_ok=True)
-        prefetch = cls(handoff, limits, None, locations)
+        prefetch = cls(handoff, None, locations)
         to_run = []
         for snippet, trace in locations:
             # Verified before under the same inputs: handed over at once, no process needed.

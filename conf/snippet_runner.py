@@ -263,8 +263,9 @@ def _rlimits(limits: Limits) -> dict[str, tuple[int, int]]:
     }
 
 
-def _apply_limits(limits: Limits) -> None:
-    """Runs in a fresh interpreter's process between fork and exec."""
+def _before_exec(limits: Limits) -> None:
+    """Runs in a fresh interpreter's process between fork and exec: the signal state of a
+    terminal, then the limits."""
     snippet_forkserver.reset_signals()
     for name, value in _rlimits(limits).items():
         resource.setrlimit(getattr(resource, name), value)
@@ -296,7 +297,7 @@ def _launch(
         stdout=output_fd,
         stderr=output_fd,
         start_new_session=True,
-        preexec_fn=lambda: _apply_limits(limits),
+        preexec_fn=lambda: _before_exec(limits),
     )
 
 
