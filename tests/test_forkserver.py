@@ -119,5 +119,8 @@ def test_a_forked_run_reports_the_cpu_time_its_process_used(
     snippet_runner.run_snippet(fixture_snippet("hello"), runner="fresh")
     (hello, computes, fresh) = [line.split() for line in run_log.read_text().splitlines()]
     assert 0 < float(hello[1]) < 0.1
-    assert 0.2 <= float(computes[1]) <= float(computes[0])
+    # The figure adds the child's, the worker's and the runner's threads' CPU time; they run
+    # on different cores at once, so it may pass the wall time by a hair, but the 0.2 s the
+    # child computed must be in it exactly once.
+    assert 0.2 <= float(computes[1]) < 0.4
     assert fresh[1] == "-", "a fresh interpreter's CPU time is not known to the runner"
