@@ -78,6 +78,18 @@ def test_a_snippet_states_its_minimum_python_in_a_visible_comment(tmp_path: Path
     assert snippet_runner.required_version(fixture_snippet("hello")) is None
 
 
+def test_updating_outputs_skips_a_snippet_this_python_cannot_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `nox -s update_outputs` runs the whole folder on every supported Python, oldest included.
+    future = tmp_path / "future.py"
+    future.write_text("# Requires Python 3.99 or newer.\nraise SystemExit('ran on an older Python')\n")
+    (tmp_path / "hello.py").write_bytes(fixture_snippet("hello").read_bytes())
+    assert snippet_runner.main(["--update", str(tmp_path)]) == 0
+    assert f"skipped {future}: needs Python 3.99 or newer" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["future.py", "hello.out", "hello.py"]
+
+
 def test_supported_versions_come_from_pyproject() -> None:
     assert snippet_runner.supported_versions() == ((3, 11), (3, 12), (3, 13))
     assert OLDER == (3, 11)

@@ -283,3 +283,64 @@ def test_every_failing_snippet_is_reported_and_its_page_removed(site: Site) -> N
     assert (site.out / "html" / "good.html").exists()
     assert not (site.out / "html" / "wrong.html").exists()
     assert not (site.out / "html" / "raises.html").exists()
+
+
+def index_site(site: Site) -> None:
+    """Two pages with a snippet folder each; the menu lists the second page first."""
+    with (site.src / "conf.py").open("a") as conf:
+        conf.write('extensions.append("snippet_index")\n')
+    site.add_page("index", "# Home\n\n```{toctree}\n:caption: Pages\n\nsecond\nfirst\nsnippets-page\n```\n")
+    site.add_page("snippets-page", "# All snippets\n\n```{snippet-index}\n```\n")
+    for folder, title in [("first", "First page"), ("second", "Second page")]:
+        (site.src / "snippets" / folder).mkdir()
+        site.add_snippet(f"{folder}/01_hello.py", fixture_snippet("hello"), "hello\n")
+        site.add_page(folder, page(f"{folder}/01_hello.py").replace("# A page", f"# {title}"))
+    # Each row's summary is the first line of the docstring, as plain text even where it
+    # looks like Markdown.
+    for folder in ("first", "second"):
+        snippet = site.src / "snippets" / folder / "01_hello.py"
+        docstring = f'"""Says hello from {folder}, plain: __aexit__ | *not bold*.\n\nMore."""\n\n'
+        snippet.write_text(docstring + snippet.read_text())
+    (site.src / "snippets" / "second" / "02_later.py").write_text(
+        '# Requires Python 3.99 or newer.\n"""Needs a Python from the future."""\n'
+    )
+
+
+def test_the_snippet_index_lists_each_page_s_snippets_in_menu_order(site: Site) -> None:
+    index_site(site)
+    site.build()
+    html = site.html("snippets-page")
+    oldest = snippet_runner.version_name(snippet_runner.supported_versions()[0])
+    # One section per page, in the order of the menu, each linking to its page.
+    assert html.index("<h2>Second page") < html.index("<h2>First page")
+    assert 'href="second.html"' in html and 'href="first.html"' in html
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", html, re.DOTALL)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, re.DOTALL) for row in rows]
+    text = [[re.sub(r"<[^>]+>", "", cell).strip() for cell in row] for row in cells if row]
+    assert text == [
+        ["01_hello.py", "Says hello from second, plain: __aexit__ | *not bold*.", f"{oldest}+"],
+        ["02_later.py", "Needs a Python from the future.", "3.99+"],
+        ["01_hello.py", "Says hello from first, plain: __aexit__ | *not bold*.", f"{oldest}+"],
+    ]
+    # Each name downloads its program.
+    downloads = re.findall(r'<a class="reference download internal" download="" href="([^"]+)"', html)
+    shown = ["second/01_hello.py", "second/02_later.py", "first/01_hello.py"]
+    assert [(site.out / "html" / href).read_bytes() for href in downloads] == [
+        (site.src / "snippets" / name).read_bytes() for name in shown
+    ]
+
+
+def test_a_snippet_without_a_docstring_stops_the_snippet_index(site: Site) -> None:
+    index_site(site)
+    (site.src / "snippets" / "first" / "03_untold.py").write_text("print('no summary')\n")
+    message = build_error(site.build)
+    assert "snippets/first/03_untold.py:1: the snippet has no docstring" in message
+
+
+def test_a_snippet_folder_without_its_page_stops_the_snippet_index(site: Site) -> None:
+    index_site(site)
+    (site.src / "snippets" / "orphans").mkdir()
+    (site.src / "snippets" / "orphans" / "01_alone.py").write_text('"""Alone."""\n')
+    message = build_error(site.build)
+    assert "snippets-page.md:3: no page explains the snippets in" in message
+    assert "snippets/orphans/ (expected" in message and "orphans.md)" in message

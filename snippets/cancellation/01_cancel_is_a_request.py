@@ -1,3 +1,5 @@
+"""Task.cancel() is only a request: the task is not done until its next turn, when its await raises."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A task cancelled before its first turn never runs its body; a second Task.cancel() returns False."""
+
 import asyncio
 
 

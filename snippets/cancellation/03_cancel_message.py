@@ -1,3 +1,5 @@
+"""The Task.cancel() message reaches the task and the first awaiter; a later result() call loses it."""
+
 import asyncio
 
 

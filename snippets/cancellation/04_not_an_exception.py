@@ -1,3 +1,5 @@
+"""CancelledError is a BaseException, not an Exception: except Exception lets a cancellation through."""
+
 import asyncio
 
 

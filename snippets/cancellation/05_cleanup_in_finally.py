@@ -1,3 +1,5 @@
+"""Cleanup in finally may await: the cancelled task ends at 1.5 s, after its 0.5 s of cleanup."""
+
 import asyncio
 
 

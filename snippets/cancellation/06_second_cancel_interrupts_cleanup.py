@@ -1,3 +1,5 @@
+"""A second Task.cancel() interrupts the awaiting cleanup at 1.2 s, and cancelling() reports 2."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Task.cancel() on a finished task returns False; two quick requests count 2 but raise only once."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""asyncio.timeout() counts requests: TimeoutError for its own, CancelledError if main also cancels."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Swallowing CancelledError defeats asyncio.timeout(1): a late result after 3.0 s, no TimeoutError."""
+
 import asyncio
 
 

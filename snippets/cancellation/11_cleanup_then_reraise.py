@@ -1,3 +1,5 @@
+"""Clean up, then re-raise CancelledError: asyncio.timeout() turns it into TimeoutError at 1.2 s."""
+
 import asyncio
 
 

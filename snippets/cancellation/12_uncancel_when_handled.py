@@ -1,3 +1,5 @@
+"""A handled cancellation without uncancel() makes the timeout raise CancelledError, not TimeoutError."""
+
 import asyncio
 
 

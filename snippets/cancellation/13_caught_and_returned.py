@@ -1,3 +1,5 @@
+"""A task that catches CancelledError and returns a value is not cancelled, yet cancelling() is 1."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Awaiting a cancelled task raises CancelledError, yet the awaiter's cancelling() is 0: it can go on."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Cancelling a task that awaits another task cancels the awaited task too: both end cancelled."""
+
 import asyncio
 
 

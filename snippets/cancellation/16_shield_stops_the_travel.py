@@ -1,3 +1,5 @@
+"""asyncio.shield() keeps the inner task running when its awaiter is cancelled: save ends at 2.0 s."""
+
 import asyncio
 
 

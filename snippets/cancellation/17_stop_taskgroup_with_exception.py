@@ -1,3 +1,5 @@
+"""To stop a TaskGroup, a task raises its own exception, caught with except*; task C is cancelled."""
+
 import asyncio
 
 

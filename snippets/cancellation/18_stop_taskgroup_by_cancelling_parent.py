@@ -1,3 +1,5 @@
+"""Cancelling its parent task stops a TaskGroup; the parent then calls uncancel(), and the count is 0."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""On 3.13, uncancel() back to 0 withdraws a pending request; on 3.11 and 3.12 the task is cancelled."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""On 3.13 a TaskGroup keeps an outside cancel when a child also fails; 3.11 and 3.12 lose it."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Calling a coroutine function runs none of its body until await; a second await raises RuntimeError."""
+
 import asyncio
 import inspect
 

@@ -1,3 +1,5 @@
+"""create_task only schedules the job: it starts when main really suspends, not at await quick()."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A task's steps wait in the same first-in, first-out queue as call_soon callbacks, and run in order."""
+
 import asyncio
 
 

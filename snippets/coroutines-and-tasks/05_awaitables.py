@@ -1,3 +1,5 @@
+"""Coroutines, tasks, futures and objects with __await__ can all be awaited; a Task is a Future."""
+
 import asyncio
 import inspect
 from collections.abc import Generator

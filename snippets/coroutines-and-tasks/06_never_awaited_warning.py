@@ -1,3 +1,5 @@
+"""Calling save() without await skips its work; the only sign is a never-awaited RuntimeWarning."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""asyncio.run() uses a new loop, cancels leftover tasks, closes async generators, then the loop."""
+
 import asyncio
 from collections.abc import AsyncIterator
 

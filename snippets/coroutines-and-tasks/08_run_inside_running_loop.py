@@ -1,3 +1,5 @@
+"""asyncio.run() inside a running loop raises RuntimeError and leaves its coroutine never awaited."""
+
 import asyncio
 
 

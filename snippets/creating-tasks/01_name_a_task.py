@@ -1,3 +1,5 @@
+"""create_task(name=...) labels a task, set_name() renames it, and two tasks may share a name."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Task-N names come from one process-wide counter; gather and a second asyncio.run() use it too."""
+
 import asyncio
 
 

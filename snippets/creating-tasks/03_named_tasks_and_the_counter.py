@@ -1,3 +1,5 @@
+"""On 3.11 and 3.12 create_task(name=...) still uses up a Task-N number; on 3.13 it does not."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""create_task copies the caller's context at once; a task's set() never reaches main or other tasks."""
+
 import asyncio
 from contextvars import ContextVar
 

@@ -1,3 +1,5 @@
+"""With context=ctx the task runs in ctx itself, so its set() lands in ctx, not in main's context."""
+
 import asyncio
 import contextvars
 

@@ -1,3 +1,5 @@
+"""create_task accepts a dict as context, but the task never starts and Task.cancel() cannot end it."""
+
 import asyncio
 import contextvars
 import gc

@@ -1,3 +1,5 @@
+"""create_task raises RuntimeError when no event loop is running; inside asyncio.run() it works."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""asyncio.create_task matches loop.create_task and works even in a plain callback the loop runs."""
+
 import asyncio
 
 

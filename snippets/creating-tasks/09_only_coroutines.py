@@ -1,3 +1,5 @@
+"""create_task rejects a future or an __await__ object with TypeError; a wrapping coroutine runs them."""
+
 import asyncio
 from collections.abc import Awaitable, Generator
 from typing import Any, TypeVar

@@ -1,3 +1,5 @@
+"""gc.collect() destroys a pending task nothing refers to: its coroutine is closed, not cancelled."""
+
 import asyncio
 import gc
 

@@ -1,3 +1,5 @@
+"""Unreferenced tasks survive gc.collect() if the ready queue, a timer or a held Event reaches them."""
+
 import asyncio
 import gc
 

@@ -1,3 +1,5 @@
+"""A set keeps background tasks alive and a done-callback removes each one: the count falls to 0."""
+
 import asyncio
 
 

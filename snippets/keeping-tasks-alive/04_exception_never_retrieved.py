@@ -1,3 +1,5 @@
+"""A failed task nobody awaits is reported only when it is destroyed: task B only after main returns."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A done-callback that calls Task.exception() logs a background failure at once, with its traceback."""
+
 import asyncio
 import logging
 

@@ -1,3 +1,5 @@
+"""create_task runs nothing yet: done() is False at first and turns True once the coroutine returns."""
+
 import asyncio
 
 

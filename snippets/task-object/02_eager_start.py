@@ -1,3 +1,5 @@
+"""On 3.12+ the eager task factory runs the body inside create_task, so done() is True at once."""
+
 import asyncio
 import sys
 

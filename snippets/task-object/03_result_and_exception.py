@@ -1,3 +1,5 @@
+"""Task.result() and Task.exception() never wait: in each task state they return a value or raise."""
+
 import asyncio
 from collections.abc import Callable
 

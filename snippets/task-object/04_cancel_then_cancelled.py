@@ -1,3 +1,5 @@
+"""Task.cancel() only asks: a task that catches CancelledError ends with cancelled() False."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A done-callback runs after steps already queued, outside any task, even when added to a done task."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Task.remove_done_callback() removes both registrations on a pending task; once done, it returns 0."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""An unnamed task is named Task-N; get_coro() and get_loop() give its own coroutine and loop."""
+
 import asyncio
 import inspect
 

@@ -1,3 +1,5 @@
+"""asyncio.current_task() names the running task; asyncio.all_tasks() lists only tasks not yet done."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A task made with context= runs in that Context, and on 3.12+ get_context() returns it."""
+
 import asyncio
 import contextvars
 import sys

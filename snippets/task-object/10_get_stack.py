@@ -1,3 +1,5 @@
+"""Task.get_stack() gives one frame, the task's coroutine at its await, and an empty list once done."""
+
 import asyncio
 import sys
 

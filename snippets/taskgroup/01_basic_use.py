@@ -1,3 +1,5 @@
+"""A TaskGroup block waits for all its tasks: it exits at 0.3 s, the slowest task, not the 0.4 s sum."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""One failing task makes the TaskGroup cancel its sibling and the body, then raise an ExceptionGroup."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A body that swallows the group's CancelledError keeps running: the error comes at 2.1 s, not 0.1 s."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""except* splits a TaskGroup's errors by type and both clauses run; the sleeping task is cancelled."""
+
 import asyncio
 
 

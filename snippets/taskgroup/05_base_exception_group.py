@@ -1,3 +1,5 @@
+"""A BaseException from a task comes in a BaseExceptionGroup, which except Exception does not catch."""
+
 import asyncio
 
 

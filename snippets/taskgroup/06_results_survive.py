@@ -1,3 +1,5 @@
+"""A failed TaskGroup cancels only unfinished tasks: a finished one keeps its result and its row."""
+
 import asyncio
 
 

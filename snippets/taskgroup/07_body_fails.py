@@ -1,3 +1,5 @@
+"""A ValueError raised in the TaskGroup body comes out inside an ExceptionGroup, even with no tasks."""
+
 import asyncio
 
 

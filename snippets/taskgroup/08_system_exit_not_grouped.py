@@ -1,3 +1,5 @@
+"""SystemExit and KeyboardInterrupt leave a TaskGroup unwrapped, and asyncio.run() re-raises them."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Tasks can add tasks to their own TaskGroup, which waits for them all: the crawl ends at 0.3 s."""
+
 import asyncio
 
 LINKS = {"/": ["/a", "/b"], "/a": ["/a/1"]}

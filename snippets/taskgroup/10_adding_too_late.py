@@ -1,3 +1,5 @@
+"""TaskGroup.create_task() raises RuntimeError before the block, during shutdown, and after exit."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""On failure, gather raises the bare error and leaves slow() running; a TaskGroup cancels it first."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Before 3.13, a cancel reaching a nested TaskGroup as it shuts down is lost: 2.6 s, not 0.6 s."""
+
 import asyncio
 
 

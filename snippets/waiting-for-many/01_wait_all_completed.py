@@ -1,3 +1,5 @@
+"""asyncio.wait() hands back two sets of tasks, not results, once the slowest task ends at 3.0 s."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A loop of asyncio.wait() with FIRST_COMPLETED handles each task as it finishes: at 1.0, 2.0, 3.0 s."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""FIRST_EXCEPTION makes asyncio.wait() return when b fails, without raising; c is still pending."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""asyncio.wait() with timeout= returns early without raising; the slow task runs on and finishes."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""Task.cancel() is only a request; a second asyncio.wait() waits until the cancelled tasks finish."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""asyncio.wait() raises TypeError for coroutines or a lone task; a list of tasks and futures works."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""gather() runs coroutines as tasks at once and lists results in argument order, not finishing order."""
+
 import asyncio
 
 

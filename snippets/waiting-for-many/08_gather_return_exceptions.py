@@ -1,3 +1,5 @@
+"""With return_exceptions=True, gather() puts each error, CancelledError included, in its result slot."""
+
 import asyncio
 
 

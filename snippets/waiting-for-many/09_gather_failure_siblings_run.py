@@ -1,3 +1,5 @@
+"""When a gather() child raises, the error escapes at once; the others run on and c's error is lost."""
+
 import asyncio
 
 

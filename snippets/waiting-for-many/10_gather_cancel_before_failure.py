@@ -1,3 +1,5 @@
+"""Cancelling a gather() before any child fails cancels the unfinished ones and raises CancelledError."""
+
 import asyncio
 
 

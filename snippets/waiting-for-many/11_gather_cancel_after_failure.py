@@ -1,3 +1,5 @@
+"""Once a child has failed, the gather() future is done: cancel() returns False and b runs to the end."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""A child cancelled by someone else makes gather() raise CancelledError in main; the sibling runs on."""
+
 import asyncio
 
 

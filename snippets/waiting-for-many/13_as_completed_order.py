@@ -1,3 +1,5 @@
+"""as_completed() yields new coroutines that give results, or raise errors, in finishing order."""
+
 import asyncio
 
 

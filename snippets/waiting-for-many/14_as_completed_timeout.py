@@ -1,3 +1,5 @@
+"""With timeout=, the awaited as_completed() item raises TimeoutError; the slow task keeps running."""
+
 import asyncio
 
 

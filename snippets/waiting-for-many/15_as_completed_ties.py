@@ -1,3 +1,5 @@
+"""Tasks finishing together leave as_completed() in creation order; coroutines lose the order passed."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""On 3.13, async for over as_completed() yields your own tasks; on 3.11 and 3.12 it raises TypeError."""
+
 import asyncio
 import sys
 

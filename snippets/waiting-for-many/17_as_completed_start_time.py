@@ -1,3 +1,5 @@
+"""Before 3.13, as_completed() starts its coroutines and timeout at the first iteration, not the call."""
+
 import asyncio
 import sys
 

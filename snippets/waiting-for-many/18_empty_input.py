@@ -1,3 +1,5 @@
+"""Empty input: gather() returns [], as_completed() yields nothing, and wait() raises ValueError."""
+
 import asyncio
 
 

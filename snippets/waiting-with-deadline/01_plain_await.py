@@ -1,3 +1,5 @@
+"""A plain await has no deadline: main waits for a coroutine, then a task, and resumes after 5.0 s."""
+
 import asyncio
 
 

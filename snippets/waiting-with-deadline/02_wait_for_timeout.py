@@ -1,3 +1,5 @@
+"""On timeout, wait_for cancels the job and waits for its cleanup, so TimeoutError arrives at 2.5 s."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""When the code swallows CancelledError, wait_for and asyncio.timeout() raise no TimeoutError."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""With timeout=None wait_for waits like a plain await; with timeout <= 0 the body never runs."""
+
 import asyncio
 
 

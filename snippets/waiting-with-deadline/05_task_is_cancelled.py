@@ -1,3 +1,5 @@
+"""When wait_for times out on a task, it cancels that task, so its result can never be collected."""
+
 import asyncio
 
 

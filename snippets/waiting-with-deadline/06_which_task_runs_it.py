@@ -1,3 +1,5 @@
+"""On 3.11 wait_for runs a coroutine in a new task; from 3.12 on it runs in the caller's own task."""
+
 import asyncio
 import contextvars
 

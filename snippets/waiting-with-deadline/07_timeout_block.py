@@ -1,3 +1,5 @@
+"""One asyncio.timeout() gives three awaits a shared 3 s budget; the last step is cancelled at 3.0 s."""
+
 import asyncio
 
 

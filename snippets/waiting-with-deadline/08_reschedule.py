@@ -1,3 +1,5 @@
+"""Timeout.reschedule() moves the deadline on each chunk of data, so it fires after 1.5 s of silence."""
+
 import asyncio
 
 

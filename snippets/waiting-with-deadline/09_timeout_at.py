@@ -1,3 +1,5 @@
+"""With asyncio.timeout_at(), several calls share one absolute deadline; each gets only the time left."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""With nested timeouts, TimeoutError comes out of the block whose deadline fired, inner or outer."""
+
 import asyncio
 
 

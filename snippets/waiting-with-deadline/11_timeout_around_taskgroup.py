@@ -1,3 +1,5 @@
+"""asyncio.timeout() around a TaskGroup cancels its unfinished tasks at 2.0 s and leaves none running."""
+
 import asyncio
 
 

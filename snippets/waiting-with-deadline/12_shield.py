@@ -1,3 +1,5 @@
+"""With asyncio.shield(), wait_for and asyncio.timeout() stop waiting but the task runs to the end."""
+
 import asyncio
 
 

@@ -1,3 +1,5 @@
+"""asyncio.shield() guards the inner task, not its caller: the caller is cancelled, the job finishes."""
+
 import asyncio
 
 

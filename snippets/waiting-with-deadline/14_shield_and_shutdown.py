@@ -1,3 +1,5 @@
+"""A shielded task is still cancelled by asyncio.run once main returns, so the receipt is never sent."""
+
 import asyncio
 
 
