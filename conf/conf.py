@@ -80,6 +80,7 @@ extensions += [
 
 html_favicon = "static/favicon.svg"
 html_css_files = ["handbook.css"]
+html_search_scorer = str(CONF_DIR / "search_scorer.js")  # a page named after the query ranks first
 html_theme_options = {
     # "View source" and "Edit this page" links on every page, to the file in the repository.
     "source_repository": SOURCE_URL + "/",

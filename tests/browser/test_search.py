@@ -44,6 +44,25 @@ def test_search_finds_the_page_about(
     assert all((site_dir / page).is_file() for page in found), "every result is a page of the site"
 
 
+# Queries that a page's title contains (conf/search_scorer.js): that page comes first, before
+# the pages and the Snippet index sections that only mention the word.
+NAMED_BY_A_TITLE = {
+    "TaskGroup": "taskgroup.html",
+    "cancellation": "cancellation.html",
+    "eager tasks": "eager-tasks.html",
+}
+
+
+@pytest.mark.parametrize("query", sorted(NAMED_BY_A_TITLE))
+def test_the_page_whose_title_names_the_query_comes_first(
+    query: str, site_url: str, new_context: NewContext
+) -> None:
+    visit = open_page(new_context(), f"{site_url}search.html?q={query}")
+    found = results(visit.page)
+    assert visit.problems() == []
+    assert found[:1] == [NAMED_BY_A_TITLE[query]], f"searching {query!r} gives {found[:3]}"
+
+
 def test_search_works_from_files_opened_directly(site_dir: Path, new_context: NewContext) -> None:
     """The built site opened from disk (file://, no server at all) still finds pages.
 
