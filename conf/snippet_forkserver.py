@@ -14,7 +14,6 @@ import contextlib
 import itertools
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -24,11 +23,15 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
+import sandbox
+from interpreters import Interpreter
+
 WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 
 # Variables a worker cannot know at start-up: the child sets them for its own run. Every other
 # variable is read by the interpreter while starting, so it is part of the worker's identity.
 PER_RUN_ENV = ("HOME", "TMPDIR", "HANDBOOK_STATS", "HANDBOOK_TRACE", "HANDBOOK_CLOCK")
+
 
 
 def reset_signals() -> None:
@@ -59,19 +62,21 @@ class _Run:
 class _Worker:
     """A worker process and a thread that hands its replies to the runs waiting for them."""
 
-    def __init__(self, python: str, env: dict[str, str]) -> None:
-        self.home = Path(tempfile.mkdtemp(prefix="snippet-worker-"))
-        self.log = self.home / "worker.log"
+    def __init__(self, interpreter: Interpreter, env: dict[str, str], sandboxed: bool) -> None:
+        self.log = tempfile.TemporaryFile()  # unlinked at once: nothing is left behind
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        startup_env = {**env, "HOME": str(self.home), "TMPDIR": str(self.home)}
-        with theirs, open(self.log, "wb") as log:
+        if sandboxed:
+            argv = sandbox.worker_command(interpreter, WORKER, theirs.fileno())
+        else:
+            argv = [interpreter.executable, str(WORKER), str(theirs.fileno())]
+        with theirs:
             self.process = subprocess.Popen(
-                [python, str(WORKER), str(theirs.fileno())],
+                argv,
                 pass_fds=[theirs.fileno()],
-                env=startup_env,
-                cwd=self.home,
+                env=env,
+                cwd="/",
                 stdin=subprocess.DEVNULL,
-                stdout=log,
+                stdout=self.log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
                 preexec_fn=reset_signals,  # the children inherit the worker's signal state
@@ -83,12 +88,16 @@ class _Worker:
         self.alive = True
         threading.Thread(target=self._hand_out_replies, daemon=True).start()
 
-    def start(self, request: dict[str, object], output_fd: int) -> _Run:
+    def start(self, request: dict[str, object], fds: list[int]) -> tuple[int, _Run]:
         run_id = next(self.ids)
         run = self.runs[run_id] = _Run()
         with self.send_lock:
-            socket.send_fds(self.control, [json.dumps({**request, "id": run_id}).encode()], [output_fd])
-        return run
+            socket.send_fds(self.control, [json.dumps({**request, "id": run_id}).encode()], fds)
+        return run_id, run
+
+    def kill_run(self, run_id: int) -> None:
+        with contextlib.suppress(OSError), self.send_lock:
+            self.control.send(json.dumps({"kill": run_id}).encode())
 
     def _hand_out_replies(self) -> None:
         while True:
@@ -98,44 +107,55 @@ class _Worker:
                 reply = b""
             if not reply:
                 break
-            run_id, kind, value, *cpu = reply.split()
-            run = self.runs[int(run_id)]
-            if kind == b"pid":
-                run.pid.set_result(int(value))
-            else:
-                del self.runs[int(run_id)]
-                run.status.set_result((int(value), float(cpu[0])))
+            try:
+                run_id, kind, value, *cpu = reply.split()
+                run = self.runs[int(run_id)]
+                if kind == b"pid":
+                    run.pid.set_result(int(value))
+                else:
+                    del self.runs[int(run_id)]
+                    run.status.set_result((int(value), float(cpu[0])))
+            except (ValueError, KeyError, IndexError):
+                break  # not the worker's protocol: treat the worker as broken
+        self.fail("snippet worker stopped")
+
+    def fail(self, why: str) -> None:
+        """The worker is gone or broken: kill it (with its sandbox) and fail its waiting runs."""
         self.alive = False
-        if not self.runs:
-            return  # closed with nothing running
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
         try:
-            log = self.log.read_text(errors="replace")
-        except OSError:
+            self.log.seek(0)
+            log = self.log.read().decode(errors="replace") or "(empty)"
+        except (OSError, ValueError):
             log = "(no log)"
-        crashed = WorkerCrashed(f"snippet worker stopped; its log:\n{log}")
-        for run in self.runs.values():
+        crashed = WorkerCrashed(f"{why}; its log:\n{log}")
+        for run in list(self.runs.values()):
             for future in (run.pid, run.status):
                 if not future.done():
-                    future.set_exception(crashed)
+                    with contextlib.suppress(Exception):
+                        future.set_exception(crashed)
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
             self.control.shutdown(socket.SHUT_RDWR)  # the worker sees the end and exits
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=5)
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)  # and anything it left, with its sandbox
+        self.process.wait()
         self.control.close()
-        shutil.rmtree(self.home, ignore_errors=True)
+        self.log.close()
 
 
 class ForkedRun:
     """One snippet run in a child of a worker, with the interface of ``subprocess.Popen``."""
 
-    def __init__(self, run: _Run, pid: int) -> None:
+    def __init__(self, worker: _Worker, run_id: int, run: _Run, pid: int) -> None:
+        self._worker = worker
+        self._id = run_id
         self._run = run
-        self.pid = pid
+        self.pid = pid  # in the worker's namespace: only the worker can use it
         self.cpu_seconds: float | None = None  # the run's CPU time (child and worker), once it ended
 
     def wait(self, timeout: float | None = None) -> int:
@@ -145,8 +165,25 @@ class ForkedRun:
             raise subprocess.TimeoutExpired(["snippet"], timeout or 0) from None
         return os.waitstatus_to_exitcode(status)
 
+    def kill(self) -> None:
+        """Kill the run and all it started. A worker that no longer answers (stopped, say)
+        is killed instead, and the next run gets a new one."""
+        if self._run.status.done():
+            return
+        self._worker.kill_run(self._id)
+        try:
+            self._run.status.result(KILL_GRACE_S)
+        except FutureTimeout:
+            self._worker.fail("snippet worker did not answer a kill request")
+        except Exception:
+            pass
 
-_workers: dict[tuple[str, tuple[tuple[str, str], ...]], _Worker] = {}
+
+# How long a worker may take to fork a run or confirm a kill before it counts as broken.
+START_DEADLINE_S = 30.0
+KILL_GRACE_S = 5.0
+
+_workers: dict[tuple[object, ...], _Worker] = {}
 _workers_lock = threading.Lock()
 
 
@@ -160,30 +197,49 @@ def _forget_parent_workers() -> None:
 os.register_at_fork(after_in_child=_forget_parent_workers)
 
 
-def _worker_for(python: str, env: dict[str, str]) -> _Worker:
-    """The worker for this interpreter and start-up environment, started when needed."""
-    key = (python, tuple(sorted((k, v) for k, v in env.items() if k not in PER_RUN_ENV)))
+def _worker_for(interpreter: Interpreter, env: dict[str, str], sandboxed: bool) -> _Worker:
+    """The worker for this interpreter, sandbox and start-up environment, started when needed."""
+    startup = tuple(sorted((k, v) for k, v in env.items() if k not in PER_RUN_ENV))
+    key = (interpreter, sandboxed, startup)
     with _workers_lock:
         worker = _workers.get(key)
         if worker is None or not worker.alive or worker.process.poll() is not None:
-            worker = _workers[key] = _Worker(python, dict(key[1]))
+            if worker is not None:
+                worker.fail("snippet worker replaced")
+            worker = _workers[key] = _Worker(interpreter, dict(startup), sandboxed)
         return worker
 
 
 def launch(
-    python: str, script: Path, env: dict[str, str], limits: dict[str, tuple[int, int]], output_fd: int
+    interpreter: Interpreter,
+    script: str,
+    workdir: str,
+    env: dict[str, str],
+    limits: dict[str, tuple[int, int]],
+    fds: list[int],
+    fd_env: list[str],
+    sandboxed: bool,
 ) -> ForkedRun:
-    """Run ``script`` (inside its working directory) in a fresh child of a pre-warmed worker,
-    writing stdout and stderr to ``output_fd``. ``limits`` maps ``resource.RLIMIT_*`` names
-    to (soft, hard) values."""
+    """Run ``script`` (a file name; the file itself is ``fds[1]``) in a fresh child of a
+    pre-warmed worker, working in ``workdir`` (as the child sees it) and writing stdout and
+    stderr to ``fds[0]``. The other descriptors are files the bootstrap writes to: ``fd_env``
+    names the variable that tells it each one's path. ``limits`` maps ``resource.RLIMIT_*``
+    names to (soft, hard) values."""
     request: dict[str, object] = {
-        "script": script.name,
-        "workdir": str(script.parent),
+        "script": script,
+        "workdir": workdir,
         "env": {k: v for k, v in env.items() if k in PER_RUN_ENV},
+        "fd_env": fd_env,
         "limits": limits,
     }
-    run = _worker_for(python, env).start(request, output_fd)
-    return ForkedRun(run, run.pid.result(timeout=30))
+    worker = _worker_for(interpreter, env, sandboxed)
+    run_id, run = worker.start(request, fds)
+    try:
+        pid = run.pid.result(timeout=START_DEADLINE_S)
+    except FutureTimeout:
+        worker.fail(f"snippet worker did not start a run within {START_DEADLINE_S:g} s")
+        raise WorkerCrashed("snippet worker did not start the run") from None
+    return ForkedRun(worker, run_id, run, pid)
 
 
 @atexit.register

@@ -40,7 +40,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+import interpreters
+import sandbox
 import snippet_forkserver
+from interpreters import Interpreter
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = REPO_ROOT / "snippets"
@@ -143,32 +146,48 @@ def display_path(path: Path) -> str:
 
 
 # -- Expected outputs ------------------------------------------------------------------------
-# ``name.py`` has ``name.out``; ``name.py312.out`` overrides it for Python 3.12 only.
+# ``name.py`` has ``name.out``: what the newest supported Python prints. ``name.py312.out``
+# overrides it for Python 3.12 (its newest release here), ``name.py3.13.0.out`` for the one
+# release 3.13.0, where an older patch release of a minor version prints something else.
+# Lookup: the release's file, else its minor version's, else the base.
+
+# The releases whose outputs the expected files record, written by ``--update``: the newest of
+# each minor version is that version's tab; older ones are shown where they differ.
+RELEASES_FILE = SNIPPETS_DIR / "verified-releases.json"
 
 
 def expected_base_path(snippet: Path) -> Path:
     return snippet.with_suffix(".out")
 
 
-def expected_override_path(snippet: Path, version: tuple[int, int]) -> Path:
-    return snippet.with_suffix(f".py{version[0]}{version[1]}.out")
+def expected_override_path(snippet: Path, version: tuple[int, ...]) -> Path:
+    """``name.py312.out`` for a minor version; ``name.py3.13.0.out`` for one release."""
+    if len(version) == 2:
+        return snippet.with_suffix(f".py{version[0]}{version[1]}.out")
+    return snippet.with_name(f"{snippet.stem}.py{'.'.join(map(str, version))}.out")
 
 
-def expected_path(snippet: Path, version: tuple[int, int]) -> Path:
-    """The expected-output file that applies to ``version``: its override, else the base."""
-    override = expected_override_path(snippet, version)
-    return override if override.exists() else expected_base_path(snippet)
+def expected_path(snippet: Path, version: tuple[int, ...]) -> Path:
+    """The expected-output file that applies to ``version`` (a release or a minor version)."""
+    for candidate in (version, version[:2]) if len(version) == 3 else (version,):
+        override = expected_override_path(snippet, candidate)
+        if override.exists():
+            return override
+    return expected_base_path(snippet)
 
 
-def expected_files(snippet: Path) -> list[Path]:
-    """Every expected-output file of a snippet (base and overrides) that exists."""
-    # One directory listing, not a glob per pattern: a build asks this of every snippet twice.
-    names = os.listdir(snippet.parent)
-    base = [f"{snippet.stem}.out"] if f"{snippet.stem}.out" in names else []
-    overrides = sorted(
-        name for name in names if name.startswith(f"{snippet.stem}.py3") and name.endswith(".out")
-    )
-    return [snippet.parent / name for name in base + overrides]
+def recorded_releases() -> list[interpreters.Release]:
+    """The releases the expected outputs were produced on, oldest first."""
+    try:
+        names = json.loads(RELEASES_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    return sorted(interpreters.parse_release(name) for name in names)
+
+
+def recorded_main_releases() -> dict[tuple[int, int], interpreters.Release]:
+    """For each minor version, the newest recorded release: the one its tab names."""
+    return {release[:2]: release for release in recorded_releases()}
 
 
 def discover_snippets(root: Path = SNIPPETS_DIR) -> list[Path]:
@@ -176,23 +195,6 @@ def discover_snippets(root: Path = SNIPPETS_DIR) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(p for p in root.rglob("*.py") if "__pycache__" not in p.parts)
-
-
-# -- Interpreters ----------------------------------------------------------------------------
-
-
-@functools.cache
-def interpreter_version(python: str) -> tuple[int, int]:
-    """The (major, minor) version of an interpreter, asked once per interpreter."""
-    if python == sys.executable:
-        return sys.version_info[:2]
-    out = subprocess.run(
-        [python, "-c", "import sys; print(*sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    return int(out[0]), int(out[1])
 
 
 # -- Normalisation ---------------------------------------------------------------------------
@@ -205,7 +207,7 @@ _WORKER_FRAME_LINE = re.compile(rf'^\s*File "[^"]*/{re.escape(snippet_forkserver
 STDLIB_FRAMES = "  [... frames inside the standard library ...]"
 
 
-def normalise(text: str, workdir: Path) -> str:
+def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> str:
     """Make output independent of the machine, the run and the patch release of Python.
 
     The rules, in order (each has a test in tests/test_normalise.py):
@@ -220,7 +222,8 @@ def normalise(text: str, workdir: Path) -> str:
        run, shown by tracemalloc) is dropped with its source line: ``python name.py`` has none.
     """
     text = text.replace("\r\n", "\n")
-    for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep}:
+    inside = {workdir_inside + "/"} if workdir_inside else set()
+    for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep, *inside}:
         text = text.replace(prefix, "")
     text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
     lines: list[str] = []
@@ -271,7 +274,12 @@ def _before_exec(limits: Limits) -> None:
         resource.setrlimit(getattr(resource, name), value)
 
 
-def _kill_group(proc: Launched) -> None:
+def _kill(proc: Launched) -> None:
+    """Kill a run and everything it started: the fresh run's process group (in a sandbox,
+    bwrap, whose namespace then dies with all in it), or a forked run through its worker."""
+    if isinstance(proc, snippet_forkserver.ForkedRun):
+        proc.kill()
+        return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
 
@@ -284,33 +292,65 @@ class Launched(Protocol):
     def wait(self, timeout: float | None = None) -> int: ...
 
 
+@dataclass(frozen=True)
+class Launch:
+    """How one run starts: the runner, the interpreter, whether it is sandboxed, and where
+    its working folder is as the snippet sees it (for normalising paths)."""
+
+    runner: Runner
+    interpreter: Interpreter
+    sandboxed: bool
+    workdir_inside: str
+
+
 def _launch(
-    runner: Runner, python: str, script: Path, env: dict[str, str], limits: Limits, output_fd: int
+    how: Launch,
+    script: Path,
+    env: dict[str, str],
+    limits: Limits,
+    output_fd: int,
+    side_files: dict[str, int],
 ) -> Launched:
-    if runner == "forked":
-        return snippet_forkserver.launch(python, script, env, _rlimits(limits), output_fd)
-    return subprocess.Popen(
-        [python, script.name],
-        cwd=script.parent,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        stdout=output_fd,
-        stderr=output_fd,
-        start_new_session=True,
-        preexec_fn=lambda: _before_exec(limits),
-    )
+    """Start a run. ``side_files`` maps the bootstrap's variables (HANDBOOK_STATS, ...) to
+    descriptors of the runner's files, open for this run only."""
+    with open(script, "rb") as source:
+        if how.runner == "forked":
+            return snippet_forkserver.launch(
+                how.interpreter,
+                script.name,
+                how.workdir_inside,
+                env,
+                _rlimits(limits),
+                [output_fd, source.fileno(), *side_files.values()],
+                list(side_files),
+                how.sandboxed,
+            )
+        env = {**env, **{name: f"/proc/self/fd/{fd}" for name, fd in side_files.items()}}
+        if how.sandboxed:
+            argv = sandbox.fresh_command(how.interpreter, script.name, source.fileno())
+        else:
+            argv = [how.interpreter.executable, script.name]
+        return subprocess.Popen(
+            argv,
+            cwd=script.parent,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=output_fd,
+            stderr=output_fd,
+            pass_fds=[source.fileno(), *side_files.values()],
+            start_new_session=True,
+            preexec_fn=lambda: _before_exec(limits),
+        )
 
 
 def snippet_environment(
-    workdir: Path, *, clock: Clock, hash_seed: str, stats: Path, trace: Path | None = None
+    workdir: str, *, interpreter: Interpreter, sandboxed: bool, clock: Clock, hash_seed: str
 ) -> dict[str, str]:
-    """The whole environment of a snippet: the allow-list plus the runner's own settings."""
-    return {
-        **({"HANDBOOK_TRACE": str(trace)} if trace else {}),
+    """The whole environment of a snippet: the allow-list plus the runner's own settings
+    (which the bootstrap removes from the environment as it starts)."""
+    env = {
         **ALLOWED_ENV,
-        "HOME": str(workdir),
-        "TMPDIR": str(workdir),
-        "PYTHONPATH": str(BOOTSTRAP_DIR),
+        "HOME": workdir,
         "PYTHONHASHSEED": hash_seed,
         # Unbuffered, and stderr shares stdout's pipe: lines appear in the order written.
         "PYTHONUNBUFFERED": "1",
@@ -319,14 +359,18 @@ def snippet_environment(
         "PYTHON_COLORS": "0",
         "NO_COLOR": "1",
         "HANDBOOK_CLOCK": clock,
-        "HANDBOOK_STATS": str(stats),
     }
+    if not sandboxed:
+        # No sandbox to bind the bootstrap into site-packages: the older way, a search path.
+        env["PYTHONPATH"] = os.pathsep.join([str(BOOTSTRAP_DIR), str(sandbox.looptime_dir().parent)])
+        env["TMPDIR"] = workdir
+    return env
 
 
 def run_snippet(
     snippet: Path,
     *,
-    python: str = sys.executable,
+    python: Interpreter | None = None,
     clock: Clock = "virtual",
     limits: Limits = Limits(),
     hash_seed: str = DETERMINISM_SEEDS[0],
@@ -339,12 +383,15 @@ def run_snippet(
     hangs or exceeds a limit.
     """
     snippet = snippet.resolve()
+    interpreter = python or interpreters.current()
     started, thread_started = time.perf_counter(), time.thread_time()
     cpu: dict[str, float] = {}  # "process" (known for forked runs) and "reader" seconds
     try:
         return _run_contained(
-            snippet, python, clock, limits, hash_seed, trace, runner or default_runner(), cpu
+            snippet, interpreter, clock, limits, hash_seed, trace, runner or default_runner(), cpu
         )
+    except snippet_forkserver.WorkerCrashed as error:
+        raise SnippetFailed(snippet, f"the run's worker failed: {error}") from None
     finally:
         # The benchmark counts and times the runs a build really makes: wall time, and the CPU
         # time the run cost where the runner knows it ("-" otherwise): the snippet's process,
@@ -356,9 +403,25 @@ def run_snippet(
                 log.write(f"{time.perf_counter() - started:.6f} {cpu_text} {display_path(snippet)}\n")
 
 
+def _read_side_files(snippet: Path, stats: Path, trace_file: Path | None) -> tuple[float, list[Any] | None]:
+    """What the bootstrap recorded. The snippet could have written anything there: data that
+    is not what the bootstrap writes is an error naming the snippet, never a crash."""
+    try:
+        loop_seconds = sum(float(x) for x in stats.read_text().split()) if stats.exists() else 0.0
+        events = None
+        if trace_file is not None:
+            lines = trace_file.read_text().splitlines() if trace_file.exists() else []
+            events = [json.loads(line) for line in lines]
+            if not all(isinstance(event, dict) for event in events):
+                raise ValueError("a trace event is not an object")
+    except (ValueError, UnicodeDecodeError) as error:
+        raise SnippetFailed(snippet, f"the run's loop-time or trace record is malformed ({error})") from None
+    return loop_seconds, events
+
+
 def _run_contained(
     snippet: Path,
-    python: str,
+    interpreter: Interpreter,
     clock: Clock,
     limits: Limits,
     hash_seed: str,
@@ -366,22 +429,32 @@ def _run_contained(
     runner: Runner,
     cpu: dict[str, float],
 ) -> RunResult:
+    sandboxed = sandbox.mode() == "bwrap"
     with tempfile.TemporaryDirectory(prefix="snippet-", dir=RUN_DIRS_IN) as tmp:
+        # The runner's own folder: the bootstrap's records (written through descriptors the
+        # run gets), and, without a sandbox, the run's working folder.
         workdir = Path(tmp) / "run"  # holds only the snippet: a fresh, empty place to run
         workdir.mkdir()
         script = workdir / snippet.name
         shutil.copyfile(snippet, script)
+        how = Launch(runner, interpreter, sandboxed, sandbox.HOME if sandboxed else str(workdir))
         stats = Path(tmp) / "loop-times"
         trace_file = Path(tmp) / "trace.jsonl" if trace else None
-        env = snippet_environment(workdir, clock=clock, hash_seed=hash_seed, stats=stats, trace=trace_file)
+        env = snippet_environment(
+            how.workdir_inside, interpreter=interpreter, sandboxed=sandboxed, clock=clock, hash_seed=hash_seed
+        )
+        side = {"HANDBOOK_STATS": stats, **({"HANDBOOK_TRACE": trace_file} if trace_file else {})}
+        side_fds = {name: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) for name, path in side.items()}
         read_end, write_end = os.pipe()  # stdout and stderr both: lines in the order written
         try:
-            proc = _launch(runner, python, script, env, limits, write_end)
+            proc = _launch(how, script, env, limits, write_end, side_fds)
         except BaseException:
             os.close(read_end)
             raise
         finally:
             os.close(write_end)
+            for fd in side_fds.values():
+                os.close(fd)
         captured = bytearray()
         flooded = threading.Event()
 
@@ -392,7 +465,7 @@ def _run_contained(
                     captured.extend(chunk)
                     if len(captured) > limits.output_bytes:
                         flooded.set()
-                        _kill_group(proc)
+                        _kill(proc)
                         return
             finally:
                 cpu["reader"] = time.thread_time() - reading_started
@@ -402,8 +475,9 @@ def _run_contained(
         try:
             returncode = proc.wait(timeout=limits.timeout_s)
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
-            proc.wait()
+            _kill(proc)
+            with contextlib.suppress(subprocess.TimeoutExpired, snippet_forkserver.WorkerCrashed):
+                proc.wait(timeout=snippet_forkserver.KILL_GRACE_S)
             raise SnippetTimeout(
                 snippet,
                 f"still running after {limits.timeout_s:g} s of real time, so it was stopped "
@@ -411,17 +485,18 @@ def _run_contained(
             ) from None
         finally:
             # Children that outlive the snippet must not outlive the run.
-            _kill_group(proc)
+            _kill(proc)
             reader.join(timeout=5)
             if (cpu_seconds := getattr(proc, "cpu_seconds", None)) is not None:
                 cpu["process"] = cpu_seconds
-            os.close(read_end)
-        output = normalise(captured.decode("utf-8", errors="replace"), workdir)
-        loop_seconds = sum(float(x) for x in stats.read_text().split()) if stats.exists() else 0.0
-        events = None
-        if trace_file is not None:
-            lines = trace_file.read_text().splitlines() if trace_file.exists() else []
-            events = [json.loads(line) for line in lines]
+            if reader.is_alive():
+                # Something still holds the output pipe: without a sandbox, a process that
+                # left the run's process group. Its output is no longer this run's.
+                flooded.clear()
+            else:
+                os.close(read_end)
+        output = normalise(captured.decode("utf-8", errors="replace"), workdir, how.workdir_inside)
+        loop_seconds, events = _read_side_files(snippet, stats, trace_file)
 
     if flooded.is_set():
         raise SnippetLimitExceeded(
@@ -461,7 +536,7 @@ def find_nondeterminism(output: str) -> str | None:
 def run_deterministic(
     snippet: Path,
     *,
-    python: str = sys.executable,
+    python: Interpreter | None = None,
     clock: Clock = "virtual",
     limits: Limits = Limits(),
     trace: bool = False,
@@ -510,7 +585,7 @@ def unified_diff(expected: str, actual: str, expected_name: str, actual_name: st
     return "\n".join(lines)
 
 
-def read_expected(snippet: Path, version: tuple[int, int]) -> tuple[Path, str]:
+def read_expected(snippet: Path, version: tuple[int, ...]) -> tuple[Path, str]:
     path = expected_path(snippet, version)
     if not path.exists():
         raise MissingExpectedOutput(
@@ -521,10 +596,24 @@ def read_expected(snippet: Path, version: tuple[int, int]) -> tuple[Path, str]:
     return path, path.read_text(encoding="utf-8").rstrip("\n")
 
 
+def _release_note(interpreter: Interpreter) -> str:
+    """Why a mismatch may be a new patch release rather than a broken snippet."""
+    recorded = recorded_main_releases().get(interpreter.minor)
+    if recorded is None or interpreter.release in recorded_releases():
+        return ""
+    name = ".".join(map(str, recorded))
+    return (
+        f"\nNote: this is Python {interpreter.name}, and the expected outputs of "
+        f"{interpreters.minor_name(interpreter.minor)} were recorded on Python {name}. "
+        "If the new patch release changed the behaviour, `nox -s update_outputs` records it "
+        f"(and {display_path(RELEASES_FILE)} then names {interpreter.name})."
+    )
+
+
 def verify_snippet(
     snippet: Path,
     *,
-    python: str = sys.executable,
+    python: Interpreter | None = None,
     limits: Limits = Limits(),
     trace: bool = False,
     cache_dir: Path | None = None,
@@ -536,19 +625,20 @@ def verify_snippet(
     With ``cache_dir``, a result verified before under exactly the same inputs (see
     :func:`cache_key`) is reused instead of running the snippet again.
     """
-    key = cache_key(snippet, python=python, limits=limits, trace=trace) if cache_dir else ""
+    interpreter = python or interpreters.current()
+    key = cache_key(snippet, python=interpreter, limits=limits, trace=trace) if cache_dir else ""
     if cache_dir is not None and (cached := read_cached(cache_dir, key)) is not None:
         return cached
     result = run_deterministic(
         snippet,
-        python=python,
+        python=interpreter,
         clock=clock_for(snippet),
         limits=limits,
         trace=trace,
         runner=runner,
         side_by_side=side_by_side,
     )
-    path, expected = read_expected(snippet, interpreter_version(python))
+    path, expected = read_expected(snippet, interpreter.release)
     if clock_for(snippet) == "real" and matches_with_tolerance(expected, result.output):
         # Within the documented real-clock tolerance: show the reviewed output, so a page does
         # not change with the machine's load (and two builds stay byte-identical).
@@ -556,9 +646,10 @@ def verify_snippet(
     if result.output != expected:
         raise OutputMismatch(
             snippet,
-            "real output differs from the expected output; if the change is intended, run "
-            "`nox -s update_outputs` and review the diff:\n"
-            + unified_diff(expected, result.output, display_path(path), "real output"),
+            f"real output on Python {interpreter.name} differs from the expected output; if the "
+            "change is intended, run `nox -s update_outputs` and review the diff:\n"
+            + unified_diff(expected, result.output, display_path(path), f"real output ({interpreter.name})")
+            + _release_note(interpreter),
         )
     if cache_dir is not None:
         write_cached(cache_dir, key, result)
@@ -572,19 +663,19 @@ RUNNER_SOURCES = (
     Path(__file__).resolve(),
     snippet_forkserver.WORKER,
     Path(snippet_forkserver.__file__).resolve(),
+    Path(sandbox.__file__).resolve(),
+    Path(interpreters.__file__).resolve(),
     *sorted(BOOTSTRAP_DIR.glob("*.py")),
 )
 
 
 @functools.cache
-def _interpreter_fingerprint(python: str) -> str:
-    """The interpreter's full version and the clock library's version, asked once."""
-    if python == sys.executable:  # this interpreter: no need to start another
-        import importlib.metadata
+def _interpreter_fingerprint(python: Interpreter) -> str:
+    """The interpreter, the clock library's version and the sandbox, for cache keys: a result
+    verified without the sandbox does not satisfy a sandboxed build."""
+    import importlib.metadata
 
-        return f"{sys.version}\n{importlib.metadata.version('looptime')}\n"
-    probe = "import sys, importlib.metadata as m; print(sys.version); print(m.version('looptime'))"
-    return subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return f"{python.fingerprint}{importlib.metadata.version('looptime')}\nsandbox={sandbox.mode()}\n"
 
 
 @functools.lru_cache(maxsize=4)
@@ -593,9 +684,9 @@ def _runner_sources(stamped: tuple[tuple[Path, int], ...]) -> list[bytes]:
     return [source.read_bytes() for source, _ in stamped]
 
 
-def cache_key(snippet: Path, *, python: str, limits: Limits, trace: bool) -> str:
+def cache_key(snippet: Path, *, python: Interpreter, limits: Limits, trace: bool) -> str:
     """A content address for a verified run: the snippet's bytes, its expected outputs, the
-    interpreter and clock library versions, the runner and normalisation code, the limits."""
+    interpreter and clock library versions, the sandbox, the runner code, the limits."""
     digest = hashlib.sha256()
     parts: list[bytes] = [snippet.read_bytes(), _interpreter_fingerprint(python).encode()]
     parts += [f"{path.name}\n".encode() + path.read_bytes() for path in expected_files(snippet)]
@@ -609,9 +700,9 @@ def cache_key(snippet: Path, *, python: str, limits: Limits, trace: bool) -> str
 def read_cached(cache_dir: Path, key: str) -> RunResult | None:
     try:
         data = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return RunResult(output=data["output"], loop_seconds=data["loop_seconds"], trace=data["trace"])
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    return RunResult(output=data["output"], loop_seconds=data["loop_seconds"], trace=data["trace"])
 
 
 def write_cached(cache_dir: Path, key: str, result: RunResult) -> None:
@@ -644,21 +735,12 @@ def matches_with_tolerance(expected: str, actual: str, tolerance: float = REALTI
     return True
 
 
-# -- Updating expected outputs ---------------------------------------------------------------
+# -- Versions --------------------------------------------------------------------------------
 
 
-@functools.cache
 def supported_versions() -> tuple[tuple[int, int], ...]:
-    """The Pythons the site supports, oldest first, read from pyproject.toml's classifiers."""
-    import tomllib
-
-    data = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    found = []
-    for classifier in data["project"]["classifiers"]:
-        match = re.fullmatch(r"Programming Language :: Python :: 3\.(\d+)", classifier)
-        if match:
-            found.append((3, int(match.group(1))))
-    return tuple(sorted(found))
+    """The minor versions the site supports, oldest first (pyproject.toml's classifiers)."""
+    return interpreters.supported_minors()
 
 
 def newest_supported_version() -> tuple[int, int]:
@@ -688,31 +770,36 @@ def clock_for(snippet: Path) -> Clock:
     return "real" if _REAL_CLOCK.search(head) else "virtual"
 
 
-def versions_for(snippet: Path) -> list[tuple[int, int]]:
-    """The supported versions a snippet runs on, oldest first."""
-    minimum = required_version(snippet) or (0, 0)
-    return [v for v in supported_versions() if v >= minimum]
+def runs_on(snippet: Path, version: tuple[int, ...]) -> bool:
+    return version[:2] >= (required_version(snippet) or (0, 0))
 
 
-def expected_by_version(snippet: Path) -> dict[tuple[int, int], str]:
-    """The expected output for every version the snippet runs on (verified by the tests)."""
-    return {version: read_expected(snippet, version)[1] for version in versions_for(snippet)}
+def versions_for(snippet: Path) -> list[interpreters.Release]:
+    """The recorded releases a snippet runs on, oldest first."""
+    return [release for release in recorded_releases() if runs_on(snippet, release)]
 
 
-def version_name(version: tuple[int, int]) -> str:
-    return f"{version[0]}.{version[1]}"
+def expected_by_version(snippet: Path) -> dict[interpreters.Release, str]:
+    """The expected output for every recorded release the snippet runs on (the tests verify
+    each on that release)."""
+    return {release: read_expected(snippet, release)[1] for release in versions_for(snippet)}
 
 
-def update_expected(snippet: Path, *, python: str = sys.executable) -> list[str]:
-    """Rewrite a snippet's expected output for ``python``; return what changed.
+def version_name(version: tuple[int, ...]) -> str:
+    return ".".join(map(str, version))
 
-    The newest supported version writes the base file. Any other version writes an override
-    only where its output differs from the base, and removes an override that became equal.
+
+def update_expected(snippet: Path, *, python: Interpreter, main: bool) -> list[str]:
+    """Rewrite a snippet's expected output from a run on ``python``; return what changed.
+
+    ``main``: ``python`` is the newest release of its minor version here. The newest supported
+    version's main release writes the base file; another main release writes its minor
+    version's override only where its output differs from the base; an older patch release
+    writes its own override only where it differs from its minor version's. An override that
+    became equal to what it overrides is removed. Run the main releases first, newest first.
     """
     output = run_deterministic(snippet, python=python, clock=clock_for(snippet)).output + "\n"
-    version = interpreter_version(python)
     base = expected_base_path(snippet)
-    override = expected_override_path(snippet, version)
     changes: list[str] = []
 
     def write(path: Path) -> None:
@@ -725,18 +812,27 @@ def update_expected(snippet: Path, *, python: str = sys.executable) -> list[str]
             path.unlink()
             changes.append(f"removed {display_path(path)}")
 
-    if version == newest_supported_version() or not base.exists():
+    if not main:
+        own = expected_override_path(snippet, python.release)
+        remove(own)
+        if expected_path(snippet, python.release).read_text(encoding="utf-8") != output:
+            write(own)
+        return changes
+    override = expected_override_path(snippet, python.minor)
+    if python.minor == newest_supported_version() or not base.exists():
         write(base)
         remove(override)
-        # Overrides that now equal the base say nothing: remove them.
-        for other in expected_files(snippet):
-            if other != base and other.read_text(encoding="utf-8") == output:
-                remove(other)
     elif base.read_text(encoding="utf-8") == output:
         remove(override)
     else:
         write(override)
     return changes
+
+
+def record_releases(releases: Iterable[interpreters.Release]) -> None:
+    """Name the releases the expected outputs now come from."""
+    names = [version_name(release) for release in sorted(set(releases))]
+    RELEASES_FILE.write_text(json.dumps(names, indent=2) + "\n", encoding="utf-8")
 
 
 def _iter_targets(paths: Iterable[str]) -> Iterator[Path]:
@@ -750,27 +846,40 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("paths", nargs="*", help="snippet files or folders (default: snippets/)")
     parser.add_argument("--update", action="store_true", help="rewrite expected outputs")
-    parser.add_argument("--python", default=sys.executable, help="interpreter that runs the snippets")
+    parser.add_argument(
+        "--python",
+        action="append",
+        help="3.13, 3.13.0 or a path; repeatable (default: every supported Python found here)",
+    )
     args = parser.parse_args(argv)
 
+    found = interpreters.discover()
+    chosen = [interpreters.by_name(name) for name in args.python] if args.python else list(found)
+    mains = set(interpreters.main_releases(found).values())
+    # Main releases newest first, then older patch releases: each update builds on the last.
+    chosen.sort(key=lambda i: (i not in mains, tuple(-part for part in i.release)))
+    if missing := interpreters.missing_minors(found):
+        names = ", ".join(interpreters.minor_name(minor) for minor in missing)
+        print(f"no interpreter here for Python {names}: `nox -s pythons` provisions them", file=sys.stderr)
     failures = 0
-    version = interpreter_version(args.python)
-    for snippet in _iter_targets(args.paths):
-        needed = required_version(snippet)
-        if needed and version < needed:
-            # `nox -s update_outputs` runs every snippet on every supported Python.
-            print(f"skipped {display_path(snippet)}: needs Python {version_name(needed)} or newer")
-            continue
-        try:
-            if args.update:
-                for change in update_expected(snippet, python=args.python):
-                    print(change)
-            else:
-                verify_snippet(snippet, python=args.python)
-                print(f"ok {display_path(snippet)}")
-        except SnippetError as error:
-            failures += 1
-            print(f"FAILED {error}", file=sys.stderr)
+    for interpreter in chosen:
+        print(f"== {interpreter}")
+        for snippet in _iter_targets(args.paths):
+            if not runs_on(snippet, interpreter.release):
+                continue
+            try:
+                if args.update:
+                    for change in update_expected(snippet, python=interpreter, main=interpreter in mains):
+                        print(change)
+                else:
+                    verify_snippet(snippet, python=interpreter)
+                    print(f"ok {display_path(snippet)}")
+            except SnippetError as error:
+                failures += 1
+                print(f"FAILED {error}", file=sys.stderr)
+    if args.update and not failures and not args.paths:
+        record_releases(i.release for i in chosen)
+        print(f"recorded {display_path(RELEASES_FILE)}")
     return 1 if failures else 0
 
 

@@ -12,8 +12,9 @@ environment, argv, ``sys.path[0]`` and a new ``__main__`` module, and runs the s
 interpreter would run a script, ending with the parts of shutdown a program can observe.
 
 Protocol, over the SOCK_SEQPACKET socket whose descriptor is argv[1] (one packet each):
-request ``{"id", "script", "workdir", "env", "limits"}`` with the output pipe's write end
-attached; replies ``"<id> pid <pid>"`` once forked, then ``"<id> status <wait status> <cpu
+request ``{"id", "script", "workdir", "env", "limits"}`` with the output pipe's write end and
+the snippet file attached (then any files the bootstrap writes to, named in ``env``), or
+``{"kill": id}``; replies ``"<id> pid <pid>"`` once forked, then ``"<id> status <wait status> <cpu
 seconds>"`` once the child has exited (the child's user plus system time, from its rusage,
 plus the worker's own for forking and answering). Runs may overlap.
 Run by ``snippet_forkserver.py``; never imported.
@@ -31,23 +32,34 @@ PRELOADED = frozenset(sys.modules)
 import atexit  # noqa: E402  (after the snapshot above, on purpose)
 import builtins  # noqa: E402
 import contextlib  # noqa: E402
+import ctypes  # noqa: E402
 import gc  # noqa: E402
 import importlib.machinery  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
 import select  # noqa: E402
+import signal  # noqa: E402
 import socket  # noqa: E402
 import time  # noqa: E402
 import types  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
 
-def serve(control: socket.socket) -> tuple[dict[str, object], int]:
+# The kernel's calls for a sandboxed child (see become_sandboxed): Linux's numbers, the same
+# on every architecture the handbook builds on.
+CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x10000000, 0x20000000
+MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+SANDBOX_UID = 1000
+
+
+def serve(control: socket.socket) -> tuple[dict[str, object], list[int]]:
     """Answer requests until the client hangs up; return only in a forked child.
 
     Several children may run at once (real-clock snippets mostly sleep): each is watched
-    through a pidfd, so the worker never blocks on one child while others finish.
+    through a pidfd, so the worker never blocks on one child while others finish. A request
+    ``{"kill": id}`` kills that run's child (a pid in this namespace means nothing outside).
     """
     running: dict[int, tuple[object, int, float]] = {}  # pidfd -> (request id, pid, CPU spent)
     while True:
@@ -56,17 +68,24 @@ def serve(control: socket.socket) -> tuple[dict[str, object], int]:
         for source in ready:
             started = time.process_time()  # this worker's own CPU for the run counts too
             if source is control:
-                message, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
+                message, fds, _, _ = socket.recv_fds(control, 1 << 16, 8)
                 if not message:
                     sys.exit(0)  # the client closed its end: nothing more to run
                 request = json.loads(message)
+                if "kill" in request:
+                    for run_id, pid, _ in running.values():
+                        if run_id == request["kill"]:
+                            with contextlib.suppress(ProcessLookupError):
+                                os.kill(pid, 9)
+                    continue
                 pid = os.fork()
                 if pid == 0:
                     control.close()
                     for pidfd in running:
                         os.close(pidfd)
-                    return request, fds[0]
-                os.close(fds[0])
+                    return request, fds
+                for fd in fds:
+                    os.close(fd)
                 control.send(f"{request['id']} pid {pid}".encode())
                 running[os.pidfd_open(pid)] = (request["id"], pid, time.process_time() - started)
             else:
@@ -78,9 +97,87 @@ def serve(control: socket.socket) -> tuple[dict[str, object], int]:
                 control.send(f"{run_id} status {status} {cpu:.6f}".encode())
 
 
-def become_snippet(request: dict[str, object], output_fd: int) -> tuple[types.CodeType, dict[str, object]]:
+def _check(result: int) -> None:
+    if result != 0:
+        number = ctypes.get_errno()
+        raise OSError(number, os.strerror(number))
+
+
+def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes: int) -> None:
+    """Give this child the private view a fresh sandboxed run gets, then drop every privilege.
+
+    The worker runs as the sandbox's root, so a child can still change its own mounts: a fresh
+    mount namespace with empty, size-limited ``/home/reader`` (holding the snippet), ``/tmp``
+    and ``/dev/shm``; a PID namespace (its own /proc: no other run or the worker is visible or
+    reachable, and whatever it starts dies with it); then a user namespace in which it is uid
+    1000 with no capabilities. The mounts belong to the worker's namespace, so the child can
+    neither undo nor change them.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    _check(libc.unshare(CLONE_NEWNS))
+    _check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None))
+    for target in ("/home/reader", "/tmp", "/dev/shm"):
+        options = f"size={writable_bytes},mode=755".encode()
+        _check(libc.mount(b"tmpfs", target.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options))
+    script = request["script"]
+    assert isinstance(script, str)
+    with os.fdopen(script_fd, "rb") as source, open(f"/home/reader/{script}", "wb") as copy:
+        copy.write(source.read())
+    _check(libc.unshare(CLONE_NEWPID))
+    # The monitor: waits for the namespace's first process and ends as it ended.
+    init = os.fork()
+    if init:
+        _, status = os.waitpid(init, 0)
+        _exit_as(status)
+    # PID 1 of the new namespace: its own /proc, then the user namespace, then the snippet.
+    _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))  # the monitor killed: so is everything here
+    _check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV, None))
+    _check(libc.unshare(CLONE_NEWUSER))
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{SANDBOX_UID} 0 1"), ("gid_map", f"{SANDBOX_UID} 0 1")):
+        with open(f"/proc/self/{name}", "w") as mapping:
+            mapping.write(text)
+    os.setresgid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
+    os.setresuid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
+    _drop_capabilities(libc)
+    snippet = os.fork()
+    if snippet:
+        while True:  # an init process reaps every orphan until the snippet itself ends
+            pid, status = os.waitpid(-1, 0)
+            if pid == snippet:
+                _exit_as(status)
+
+
+def _drop_capabilities(libc: ctypes.CDLL) -> None:
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+
+    _check(libc.capset(ctypes.byref(Header(0x20080522, 0)), (Data * 2)()))
+
+
+def _exit_as(status: int) -> NoReturn:
+    """End this process with the wait status of the one it waited for (a signal too)."""
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        signal.signal(number, signal.SIG_DFL)
+        os.kill(os.getpid(), number)
+    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
+
+
+def become_snippet(
+    request: dict[str, object], fds: list[int], writable_bytes: int | None
+) -> tuple[types.CodeType, dict[str, object]]:
     """Turn this fresh child into ``python name.py`` run in the request's working directory."""
-    os.setsid()  # its own process group: the client kills the group, with any children
+    os.setsid()  # its own session and process group, as a program started from a terminal
+    output_fd, script_fd, *_ = fds
+    workdir, script, env = request["workdir"], request["script"], request["env"]
+    assert isinstance(workdir, str) and isinstance(script, str) and isinstance(env, dict)
+    if writable_bytes is not None:
+        become_sandboxed(request, script_fd, writable_bytes)
+    else:
+        os.close(script_fd)
     limits = request["limits"]
     assert isinstance(limits, dict)
     for name, value in limits.items():
@@ -91,10 +188,13 @@ def become_snippet(request: dict[str, object], output_fd: int) -> tuple[types.Co
     os.dup2(output_fd, 2)
     os.close(stdin)
     os.close(output_fd)
-    workdir, script, env = request["workdir"], request["script"], request["env"]
-    assert isinstance(workdir, str) and isinstance(script, str) and isinstance(env, dict)
     os.chdir(workdir)
+    fd_env = request.get("fd_env") or []
+    assert isinstance(fd_env, list)
+    for name, fd in zip(fd_env, fds[2:], strict=False):
+        env[name] = f"/proc/self/fd/{fd}"  # a file of the runner's, open for this run only
     os.environ.update(env)
+    sitecustomize.take_settings()  # the runner's settings leave the environment, as in a fresh run
     path = os.path.join(workdir, script)
     sys.argv[:] = [script]
     sys.path[0] = workdir
@@ -149,9 +249,13 @@ if __name__ == "__main__":
     # Everything imported so far is permanent: the children's garbage collections skip it,
     # so they neither walk it nor copy the memory pages it sits on.
     gc.freeze()
-    _request, _output_fd = serve(socket.socket(fileno=int(sys.argv[1])))
-    _code, _namespace = become_snippet(_request, _output_fd)
-    del _request, _output_fd
+    # argv[2], in a sandbox: the bytes each run may write to each of its writable folders.
+    _writable = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    if _writable is not None:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children cannot inspect it
+    _request, _fds = serve(socket.socket(fileno=int(sys.argv[1])))
+    _code, _namespace = become_snippet(_request, _fds, _writable)
+    del _request, _fds, _writable
     try:
         exec(_code, _namespace)
     except SystemExit as stop:

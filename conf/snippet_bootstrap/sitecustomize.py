@@ -1,8 +1,16 @@
 """Interpreter start-up hook for snippet runs: installs the virtual clock.
 
-The runner puts this folder on PYTHONPATH, so Python imports it before the
-snippet starts. The snippet itself stays plain asyncio and never mentions the
-clock. Environment variables (set only by the runner):
+The runner makes this module the interpreter's ``sitecustomize`` (in the sandbox, bound into
+its site-packages; without it, through PYTHONPATH), so Python imports it before the snippet
+starts. The snippet itself stays plain asyncio and never mentions the clock.
+
+The clock goes in without an event-loop policy (deprecated in 3.14, on their way out): the
+function every ``asyncio.run()`` and ``asyncio.Runner`` calls to make its loop,
+``asyncio.events.new_event_loop``, is wrapped. A snippet that passes its own ``loop_factory``
+or builds a loop class directly gets that loop, on the real clock, as a reader would.
+
+The runner's settings arrive as environment variables and leave the environment as soon as
+they are read (:func:`take_settings`), so a snippet's ``os.environ`` is a reader's:
 
 - HANDBOOK_CLOCK: "virtual" (default) or "real".
 - HANDBOOK_STATS: a file path; each event loop appends its final time there,
@@ -12,42 +20,50 @@ clock. Environment variables (set only by the runner):
 """
 
 import asyncio
+import asyncio.events
 import functools
 import os
 import sys
 from typing import Any
 
+_settings: dict[str, str] = {}
 
-class _HandbookPolicy(asyncio.DefaultEventLoopPolicy):
-    """Creates event loops whose clock jumps over idle waits (virtual mode)."""
 
-    def new_event_loop(self) -> asyncio.AbstractEventLoop:
-        loop = super().new_event_loop()
-        if os.environ.get("HANDBOOK_CLOCK", "virtual") == "virtual":
-            looptime = import_looptime()
-            loop = looptime.patch_event_loop(loop)
-            _real_time_for_executor_shutdown(loop)
-        start = loop.time()
-        original_close = loop.close
-        trace_path = os.environ.get("HANDBOOK_TRACE")
-        finish_trace = None
-        if trace_path:
-            import handbook_trace
+def take_settings() -> None:
+    """Read the runner's variables and remove them from the environment."""
+    for name in ("HANDBOOK_CLOCK", "HANDBOOK_STATS", "HANDBOOK_TRACE"):
+        value = os.environ.pop(name, None)
+        if value is not None:
+            _settings[name] = value
 
-            finish_trace = handbook_trace.install(loop, trace_path)
 
-        def close(*args: Any, **kwargs: Any) -> None:
-            # Record the time the loop spent (virtual or real) before closing.
-            stats_path = os.environ.get("HANDBOOK_STATS")
-            if stats_path and not loop.is_closed():
-                with open(stats_path, "a", encoding="utf-8") as stats:
-                    stats.write(f"{loop.time() - start:.6f}\n")
-            if finish_trace is not None and not loop.is_closed():
-                finish_trace()
-            original_close(*args, **kwargs)
+def _handbook_loop(loop: asyncio.AbstractEventLoop) -> asyncio.AbstractEventLoop:
+    """The virtual clock, the loop-time record and the trace, on a new event loop."""
+    if _settings.get("HANDBOOK_CLOCK", "virtual") == "virtual":
+        looptime = import_looptime()
+        loop = looptime.patch_event_loop(loop)
+        _real_time_for_executor_shutdown(loop)
+    start = loop.time()
+    original_close = loop.close
+    stats_path = _settings.get("HANDBOOK_STATS")
+    trace_path = _settings.get("HANDBOOK_TRACE")
+    finish_trace = None
+    if trace_path:
+        import handbook_trace
 
-        loop.close = close  # type: ignore[method-assign]
-        return loop
+        finish_trace = handbook_trace.install(loop, trace_path)
+
+    def close(*args: Any, **kwargs: Any) -> None:
+        # Record the time the loop spent (virtual or real) before closing.
+        if stats_path and not loop.is_closed():
+            with open(stats_path, "a", encoding="utf-8") as stats:
+                stats.write(f"{loop.time() - start:.6f}\n")
+        if finish_trace is not None and not loop.is_closed():
+            finish_trace()
+        original_close(*args, **kwargs)
+
+    loop.close = close  # type: ignore[method-assign]
+    return loop
 
 
 def import_looptime() -> Any:
@@ -87,4 +103,17 @@ def _real_time_for_executor_shutdown(loop: Any) -> None:
     loop.shutdown_default_executor = shutdown_default_executor
 
 
-asyncio.set_event_loop_policy(_HandbookPolicy())
+def _install() -> None:
+    """Wrap the loop maker that asyncio.run and asyncio.Runner call (and its public alias)."""
+    make_loop = asyncio.events.new_event_loop
+
+    @functools.wraps(make_loop)
+    def new_event_loop() -> asyncio.AbstractEventLoop:
+        return _handbook_loop(make_loop())
+
+    asyncio.events.new_event_loop = new_event_loop
+    asyncio.new_event_loop = new_event_loop
+
+
+take_settings()
+_install()
