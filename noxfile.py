@@ -20,6 +20,9 @@ nox.options.default_venv_backend = "venv"
 nox.options.sessions = ["lint", "tests", "docs"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+# The supported Pythons (pyproject's classifiers). Sessions run on the Python nox runs on; the
+# snippets run on every supported interpreter found here (conf/interpreters.py), which
+# `nox -s pythons` provisions.
 PYTHONS = nox.project.python_versions(PYPROJECT)
 SPHINX_BUILD = ["sphinx-build", "-c", "conf", "docs"]
 LINT_PATHS = ["snippets", "conf", "tests", "benchmarks", "noxfile.py"]
@@ -86,9 +89,20 @@ def docs_live(session: nox.Session) -> None:
     )
 
 
-@nox.session(python=PYTHONS)
+@nox.session(default=False)
+def pythons(session: nox.Session) -> None:
+    """Provision the interpreters: pyenv's where present, Debian sid's root filesystem for the rest.
+
+    Idempotent and cached outside the repository; needs root and Debian (it says what to do
+    elsewhere)."""
+    install_group(session, "snippets")
+    session.run("python", "conf/provision_pythons.py", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite: every snippet against its expected output, and the pipeline's own tests."""
+    """Run the test suite: every snippet on every supported Python found here (the summary says
+    which ran and which are missing), and the pipeline's own tests."""
     install_group(session, "tests")
     session.run("pytest", "-n", "auto", *session.posargs)
 
@@ -101,9 +115,10 @@ def realtime(session: nox.Session) -> None:
     session.run("pytest", "-m", "realtime", "-p", "no:xdist", *session.posargs)
 
 
-@nox.session(name="update_outputs", python=sorted(PYTHONS, reverse=True), default=False)
+@nox.session(name="update_outputs", default=False)
 def update_outputs(session: nox.Session) -> None:
-    """Rewrite expected outputs from real runs (newest Python first); review the diff after."""
+    """Rewrite expected outputs from real runs on every Python found (newest first); review the
+    diff after. `-- --python 3.14 snippets/page` narrows it."""
     install_group(session, "snippets")
     session.run("python", "conf/snippet_runner.py", "--update", *session.posargs)
 
@@ -121,17 +136,13 @@ def lint(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmark builds and snippet tests; print the figures and write build/bench.json.
 
-    The snippet tests are timed on every supported Python found, in the `tests` sessions'
-    environments (prepared here with `nox --install-only` when missing).
+    The snippet tests run on every supported Python found here, as in `nox -s tests`.
     """
     install_group(session, "tests")
-    session.run("nox", "--install-only", "--session", "tests", external=True)
-    pythons = sorted(str(p) for p in Path(".nox").glob("tests-*/bin/python"))
-    session.run("python", "benchmarks/bench.py", *[f"--python={p}" for p in pythons], *session.posargs)
+    session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
-# The newest supported Python: every snippet runs on it, so the browser tests skip none.
-@nox.session(python=max(PYTHONS, key=lambda v: tuple(map(int, v.split(".")))), default=False)
+@nox.session(default=False)
 def browser(session: nox.Session) -> None:
     """Test the built site in Chromium: copy buttons, themes, search, phone width, axe, HTML checker.
 

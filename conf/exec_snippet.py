@@ -30,6 +30,7 @@ from sphinx_exec_code.code_format import get_show_exec_code
 from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 from sphinx_exec_code.sphinx_spec import SpecOutput, SphinxSpecBase
 
+import interpreters
 import snippet_prefetch
 import snippet_runner
 import timeline
@@ -47,7 +48,8 @@ class SnippetBuildError(ExtensionError):
     category = "Snippet error"
 
 
-BUILD_VERSION = sys.version_info[:2]
+BUILD = interpreters.build()
+BUILD_VERSION = BUILD.release
 RUNNER_FILES = [*snippet_runner.RUNNER_SOURCES, Path(timeline.__file__)]
 _limits = snippet_runner.Limits()
 _cache_dir: Path | None = None
@@ -69,17 +71,21 @@ def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
 
 
 def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
-    required = snippet_runner.required_version(snippet) or BUILD_VERSION
-    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or required > BUILD_VERSION:
+    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or not snippet_runner.runs_on(snippet, BUILD_VERSION):
         # Execution off (for the benchmark only, like a literalinclude), or the build's Python
         # is too old to run it: show the output the tests verified, for this Python if it is
         # one the snippet runs on, else for the newest.
         versions = snippet_runner.versions_for(snippet)
-        shown = BUILD_VERSION if BUILD_VERSION in versions else versions[-1]
+        shown = BUILD_VERSION if snippet_runner.runs_on(snippet, BUILD_VERSION) else versions[-1]
         return snippet_runner.RunResult(snippet_runner.read_expected(snippet, shown)[1], loop_seconds=0)
     if _prefetch_process and (prefetched := _prefetch_process.result(snippet, trace)) is not None:
         return prefetched
-    return snippet_runner.verify_snippet(snippet, limits=_limits, trace=trace, cache_dir=_cache_dir)
+    return snippet_runner.verify_snippet(snippet, python=BUILD, limits=_limits, trace=trace, cache_dir=_cache_dir)
+
+
+def _and_list(names: list[str]) -> str:
+    """``3.11.7, 3.12.1 and 3.13.0``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def snippet_label(snippet: Path) -> str:
@@ -150,7 +156,7 @@ class SnippetDirective(sphinx_exec.ExecCode):
             self._expected = snippet_runner.expected_by_version(snippet)
         except snippet_runner.SnippetError as error:
             raise SnippetBuildError(f"{location}: {error}") from None
-        versions = ", ".join(version_name(v) for v in self._expected)
+        versions = _and_list([version_name(v) for v in self._expected])
         self.options.setdefault("caption_output", f"Output (the same on Python {versions})")
         wants_timeline = "timeline" in self.options
         self.options.pop("timeline", None)  # not an option sphinx-exec-code knows
@@ -213,7 +219,8 @@ class SnippetDirective(sphinx_exec.ExecCode):
         super().create_literal_block(objs, code, spec, line)
 
     def _version_tabs(self, built_output: str) -> list[Node]:
-        """One tab per version, newest first (selected); the built version shows its real run."""
+        """One tab per recorded release, newest first (selected), named by the exact release
+        that printed it; the build's release shows its real run."""
         outputs = dict(self._expected)
         if BUILD_VERSION in outputs:
             outputs[BUILD_VERSION] = built_output
@@ -222,7 +229,7 @@ class SnippetDirective(sphinx_exec.ExecCode):
             fence = _fence(text)
             lines += [
                 f":::{{tab-item}} Python {version_name(version)}",
-                f":sync: py{version[0]}{version[1]}",
+                f":sync: py{'-'.join(map(str, version))}",
                 "",
                 f"{fence}none",
                 *text.splitlines(),
@@ -257,11 +264,7 @@ def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         for key, location in on_page.items():
             found.setdefault(key, location)
             _pages_showing.setdefault(key, set()).add(docname)
-    runnable = {
-        key: location
-        for key, location in found.items()
-        if (snippet_runner.required_version(key[0]) or BUILD_VERSION) <= BUILD_VERSION
-    }
+    runnable = {key: location for key, location in found.items() if snippet_runner.runs_on(key[0], BUILD_VERSION)}
     if runnable:
         handoff = Path(tempfile.mkdtemp(prefix="snippet-handoff-"))
         _prefetch_process = snippet_prefetch.Prefetch.start(runnable, handoff, _limits, _cache_dir)

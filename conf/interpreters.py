@@ -223,3 +223,10 @@ def by_name(name: str) -> Interpreter:
 def missing_minors(found: tuple[Interpreter, ...] | None = None) -> list[Minor]:
     have = {i.minor for i in (found if found is not None else discover())}
     return [minor for minor in supported_minors() if minor not in have]
+
+
+@functools.cache
+def build() -> Interpreter:
+    """The Python that verifies a build's snippets: the build's own, or the one
+    HANDBOOK_BUILD_PYTHON names (``3.15``, ``3.13.18``: e.g. a provisioned Debian one)."""
+    return by_name(os.environ.get("HANDBOOK_BUILD_PYTHON", ""))

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import interpreters
 import snippet_runner
 
 # An exec_code fence and its option lines (MyST): ```{exec_code}\n:filename: x.py\n:timeline:\n
@@ -82,7 +83,7 @@ class Prefetch:
         for snippet, trace in locations:
             # Verified before under the same inputs: handed over at once, no process needed.
             key = prefetch.keys[snippet, trace] = snippet_runner.cache_key(
-                snippet, python=sys.executable, limits=limits, trace=trace
+                snippet, python=interpreters.build(), limits=limits, trace=trace
             )
             cached = snippet_runner.read_cached(cache_dir, key) if cache_dir else None
             if cached is not None:
@@ -155,7 +156,7 @@ def _prefetch(order: dict[str, object]) -> None:
 
     def verify(key: Key) -> None:
         snippet, trace = key
-        cache_key = snippet_runner.cache_key(snippet, python=sys.executable, limits=limits, trace=trace)
+        cache_key = snippet_runner.cache_key(snippet, python=interpreters.build(), limits=limits, trace=trace)
         try:
             # Both runs side by side even on the real clock: if load skews them, the build
             # verifies the snippet again alone, one run after the other.

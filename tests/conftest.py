@@ -1,15 +1,25 @@
-"""Shared paths for the tests. The runner lives in conf/ (on pytest's pythonpath)."""
+"""Shared paths for the tests, and the interpreters the snippets are verified on.
 
+The runner lives in conf/ (on pytest's pythonpath). Snippet tests run on every supported
+Python found here (``interpreters.discover()``); the summary at the end names the releases
+that ran and the supported versions that were missing, and why. ``HANDBOOK_PYTHONS=required``
+(set by CI) makes a missing version an error instead.
+"""
+
+import os
 from pathlib import Path
 
 import pytest
 
+import interpreters
 import snippet_runner
 
 # Misbehaving programs for the runner's failure tests: kept here, never under snippets/.
 FIXTURE_SNIPPETS = Path(__file__).parent / "fixtures" / "snippets"
 
 SNIPPETS = snippet_runner.discover_snippets()
+INTERPRETERS = interpreters.discover()
+MISSING = interpreters.missing_minors(INTERPRETERS)
 
 
 def fixture_snippet(name: str) -> Path:
@@ -20,3 +30,20 @@ def fixture_snippet(name: str) -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true", help="rewrite SVG snapshots from real runs")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if MISSING and os.environ.get("HANDBOOK_PYTHONS") == "required":
+        names = ", ".join(interpreters.minor_name(m) for m in MISSING)
+        raise pytest.UsageError(f"HANDBOOK_PYTHONS=required, but no Python {names} here: run `nox -s pythons`")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    ran = ", ".join(f"{i.name} ({i.origin})" for i in INTERPRETERS) or "none"
+    terminalreporter.write_line(f"snippets verified on Python {ran}")
+    for minor in MISSING:
+        terminalreporter.write_line(
+            f"Python {interpreters.minor_name(minor)} SKIPPED: no interpreter found here "
+            "(pyenv, python3.X on PATH, or Debian's via `nox -s pythons`)",
+            yellow=True,
+        )

@@ -1,35 +1,45 @@
-"""Every snippet under snippets/ prints exactly its expected output, both in a fresh
-interpreter (what a reader's ``python name.py`` does) and in a forked child of a pre-warmed
-worker (what the build does): the two runners cannot drift apart unnoticed."""
+"""Every snippet under snippets/ prints exactly its expected output on every supported Python
+found here, both in a fresh interpreter (what a reader's ``python name.py`` does) and in a
+forked child of a pre-warmed worker (what the build does): the two runners cannot drift apart
+unnoticed, and a new patch release that changes an output fails here with both releases named."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
+import interpreters
 import snippet_runner
-from conftest import SNIPPETS
+from conftest import INTERPRETERS, SNIPPETS
 
 
 def snippet_id(path: Path) -> str:
     return str(path.relative_to(snippet_runner.SNIPPETS_DIR))
 
 
-def skip_if_too_old(snippet: Path) -> None:
+def skip_if_too_old(snippet: Path, python: interpreters.Interpreter) -> None:
     required = snippet_runner.required_version(snippet)
-    if required and sys.version_info[:2] < required:
+    if required and python.minor < required:
         pytest.skip(f"needs Python {snippet_runner.version_name(required)} or newer")
 
 
 @pytest.mark.parametrize("runner", ["fresh", "forked"])
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=snippet_id)
-def test_snippet_prints_its_expected_output(snippet: Path, runner: snippet_runner.Runner) -> None:
-    skip_if_too_old(snippet)
-    snippet_runner.verify_snippet(snippet, runner=runner)
+@pytest.mark.parametrize("python", INTERPRETERS, ids=lambda i: i.name)
+def test_snippet_prints_its_expected_output(
+    python: interpreters.Interpreter, snippet: Path, runner: snippet_runner.Runner
+) -> None:
+    skip_if_too_old(snippet, python)
+    snippet_runner.verify_snippet(snippet, python=python, runner=runner)
 
 
 def test_snippets_exist() -> None:
     assert SNIPPETS, "no snippets found under snippets/"
+
+
+def test_every_release_found_has_recorded_outputs() -> None:
+    # A release found here whose minor version has no recorded outputs would go unchecked.
+    recorded = {release[:2] for release in snippet_runner.recorded_releases()}
+    assert {i.minor for i in INTERPRETERS} <= recorded, "run `nox -s update_outputs`"
 
 
 # Snippets whose event loops wait longer than this are not re-run on the real clock.
@@ -39,13 +49,14 @@ REALTIME_BUDGET_S = 10.0
 @pytest.mark.realtime
 @pytest.mark.parametrize("snippet", SNIPPETS, ids=snippet_id)
 def test_snippet_prints_the_same_on_the_real_clock(snippet: Path) -> None:
-    skip_if_too_old(snippet)
+    python = interpreters.current()
+    skip_if_too_old(snippet, python)
     virtual = snippet_runner.run_snippet(snippet, clock=snippet_runner.clock_for(snippet))
     if virtual.loop_seconds >= REALTIME_BUDGET_S:
         pytest.skip(f"waits {virtual.loop_seconds:g} s; over the {REALTIME_BUDGET_S:g} s real-time budget")
     limits = snippet_runner.Limits(timeout_s=REALTIME_BUDGET_S + 10)
     real = snippet_runner.run_snippet(snippet, clock="real", limits=limits)
-    _, expected = snippet_runner.read_expected(snippet, snippet_runner.interpreter_version(sys.executable))
+    _, expected = snippet_runner.read_expected(snippet, python.release)
     assert snippet_runner.matches_with_tolerance(expected, real.output), snippet_runner.unified_diff(
         expected, real.output, "expected (virtual clock)", "real clock"
     )
