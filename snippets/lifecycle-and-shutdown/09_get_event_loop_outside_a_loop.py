@@ -1,4 +1,4 @@
-"""get_event_loop() outside a running loop: a new loop only before any was set (3.11-3.13), else RuntimeError."""
+"""get_event_loop() outside a loop: a new loop only before any was set (to 3.13), else RuntimeError."""
 
 import asyncio
 import threading
