@@ -1,4 +1,4 @@
-"""With timeout=None wait_for waits like a plain await; with timeout <= 0 the body never runs."""
+"""wait_for: timeout=None waits like a plain await; timeout <= 0 never runs the body (default factory)."""
 
 import asyncio
 
