@@ -19,7 +19,7 @@ import socket
 import subprocess
 import tempfile
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
@@ -30,7 +30,7 @@ WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 
 # Variables a worker cannot know at start-up: the child sets them for its own run. Every other
 # variable is read by the interpreter while starting, so it is part of the worker's identity.
-PER_RUN_ENV = ("HOME", "TMPDIR", "HANDBOOK_STATS", "HANDBOOK_TRACE", "HANDBOOK_CLOCK")
+PER_RUN_ENV = ("HOME", "PWD", "TMPDIR", "HANDBOOK_STATS", "HANDBOOK_TRACE", "HANDBOOK_CLOCK")
 
 
 
@@ -70,7 +70,10 @@ class _Worker:
         else:
             argv = [interpreter.executable, str(WORKER), str(theirs.fileno())]
         with theirs:
-            self.process = subprocess.Popen(
+            # Started from a thread that lives as long as this process: bwrap's
+            # --die-with-parent kills the worker when the *thread* that started it ends.
+            self.process = _spawner().submit(
+                subprocess.Popen,
                 argv,
                 pass_fds=[theirs.fileno()],
                 env=env,
@@ -80,7 +83,7 @@ class _Worker:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
                 preexec_fn=reset_signals,  # the children inherit the worker's signal state
-            )
+            ).result()
         self.control = ours
         self.send_lock = threading.Lock()
         self.runs: dict[int, _Run] = {}
@@ -100,11 +103,13 @@ class _Worker:
             self.control.send(json.dumps({"kill": run_id}).encode())
 
     def _hand_out_replies(self) -> None:
+        why = "snippet worker stopped"
         while True:
             try:
                 reply = self.control.recv(128)
-            except OSError:
-                reply = b""
+            except OSError as error:
+                why = f"snippet worker's channel failed ({error})"
+                break
             if not reply:
                 break
             try:
@@ -116,20 +121,26 @@ class _Worker:
                     del self.runs[int(run_id)]
                     run.status.set_result((int(value), float(cpu[0])))
             except (ValueError, KeyError, IndexError):
-                break  # not the worker's protocol: treat the worker as broken
-        self.fail("snippet worker stopped")
+                why = f"snippet worker sent {reply[:60]!r}, which is not its protocol"
+                break
+        if self.alive:
+            self.fail(why)
 
     def fail(self, why: str) -> None:
         """The worker is gone or broken: kill it (with its sandbox) and fail its waiting runs."""
         self.alive = False
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(timeout=0.2)  # how it ended, if it did
+        status = self.process.poll()
+        if status is None:  # once reaped, its number may already be another process's
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
         try:
             self.log.seek(0)
             log = self.log.read().decode(errors="replace") or "(empty)"
         except (OSError, ValueError):
             log = "(no log)"
-        crashed = WorkerCrashed(f"{why}; its log:\n{log}")
+        crashed = WorkerCrashed(f"{why} (exit status {status}); its log:\n{log}")
         for run in list(self.runs.values()):
             for future in (run.pid, run.status):
                 if not future.done():
@@ -141,8 +152,9 @@ class _Worker:
             self.control.shutdown(socket.SHUT_RDWR)  # the worker sees the end and exits
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=5)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)  # and anything it left, with its sandbox
+        if self.process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)  # with its sandbox and all in it
         self.process.wait()
         self.control.close()
         self.log.close()
@@ -185,13 +197,23 @@ KILL_GRACE_S = 5.0
 
 _workers: dict[tuple[object, ...], _Worker] = {}
 _workers_lock = threading.Lock()
+_spawner_pool: ThreadPoolExecutor | None = None
+_spawner_lock = threading.Lock()
+
+
+def _spawner() -> ThreadPoolExecutor:
+    global _spawner_pool
+    with _spawner_lock:
+        if _spawner_pool is None:
+            _spawner_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="worker-spawner")
+        return _spawner_pool
 
 
 def _forget_parent_workers() -> None:
     """In a forked copy of this process (Sphinx's parallel reading), the parent's workers
     answer the parent only, and their reply threads do not exist: start afresh."""
-    global _workers, _workers_lock
-    _workers, _workers_lock = {}, threading.Lock()
+    global _workers, _workers_lock, _spawner_pool, _spawner_lock
+    _workers, _workers_lock, _spawner_pool, _spawner_lock = {}, threading.Lock(), None, threading.Lock()
 
 
 os.register_at_fork(after_in_child=_forget_parent_workers)

@@ -176,6 +176,17 @@ def expected_path(snippet: Path, version: tuple[int, ...]) -> Path:
     return expected_base_path(snippet)
 
 
+def expected_files(snippet: Path) -> list[Path]:
+    """Every expected-output file of a snippet (base and overrides) that exists."""
+    # One directory listing, not a glob per pattern: a build asks this of every snippet twice.
+    names = os.listdir(snippet.parent)
+    base = [f"{snippet.stem}.out"] if f"{snippet.stem}.out" in names else []
+    overrides = sorted(
+        name for name in names if name.startswith(f"{snippet.stem}.py3") and name.endswith(".out")
+    )
+    return [snippet.parent / name for name in base + overrides]
+
+
 def recorded_releases() -> list[interpreters.Release]:
     """The releases the expected outputs were produced on, oldest first."""
     try:
@@ -280,6 +291,10 @@ def _kill(proc: Launched) -> None:
     if isinstance(proc, snippet_forkserver.ForkedRun):
         proc.kill()
         return
+    if sandbox.mode() == "bwrap" and getattr(proc, "returncode", None) is not None:
+        # bwrap has ended and its namespace with everything in it. Its process group is empty,
+        # so its number may already belong to another run's new process: never kill it then.
+        return
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
 
@@ -351,6 +366,7 @@ def snippet_environment(
     env = {
         **ALLOWED_ENV,
         "HOME": workdir,
+        "PWD": workdir,  # as a shell sets it (and bwrap does for its working folder)
         "PYTHONHASHSEED": hash_seed,
         # Unbuffered, and stderr shares stdout's pipe: lines appear in the order written.
         "PYTHONUNBUFFERED": "1",
@@ -495,6 +511,8 @@ def _run_contained(
                 flooded.clear()
             else:
                 os.close(read_end)
+        if how.sandboxed and how.runner == "fresh" and returncode > 128:
+            returncode = 128 - returncode  # bwrap reports a child killed by signal N as 128 + N
         output = normalise(captured.decode("utf-8", errors="replace"), workdir, how.workdir_inside)
         loop_seconds, events = _read_side_files(snippet, stats, trace_file)
 
@@ -671,11 +689,10 @@ RUNNER_SOURCES = (
 
 @functools.cache
 def _interpreter_fingerprint(python: Interpreter) -> str:
-    """The interpreter, the clock library's version and the sandbox, for cache keys: a result
-    verified without the sandbox does not satisfy a sandboxed build."""
+    """The interpreter and the clock library's version, for cache keys."""
     import importlib.metadata
 
-    return f"{python.fingerprint}{importlib.metadata.version('looptime')}\nsandbox={sandbox.mode()}\n"
+    return f"{python.fingerprint}{importlib.metadata.version('looptime')}\n"
 
 
 @functools.lru_cache(maxsize=4)
@@ -689,6 +706,8 @@ def cache_key(snippet: Path, *, python: Interpreter, limits: Limits, trace: bool
     interpreter and clock library versions, the sandbox, the runner code, the limits."""
     digest = hashlib.sha256()
     parts: list[bytes] = [snippet.read_bytes(), _interpreter_fingerprint(python).encode()]
+    # A result verified without the sandbox must not satisfy a sandboxed build.
+    parts.append(f"sandbox={sandbox.mode()}".encode())
     parts += [f"{path.name}\n".encode() + path.read_bytes() for path in expected_files(snippet)]
     parts += _runner_sources(tuple((source, source.stat().st_mtime_ns) for source in RUNNER_SOURCES))
     parts.append(repr((limits, trace, clock_for(snippet))).encode())

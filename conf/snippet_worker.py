@@ -124,11 +124,17 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     with os.fdopen(script_fd, "rb") as source, open(f"/home/reader/{script}", "wb") as copy:
         copy.write(source.read())
     _check(libc.unshare(CLONE_NEWPID))
-    # The monitor: waits for the namespace's first process and ends as it ended.
+    # The monitor: waits for the namespace's first process and ends as the snippet ended. PID 1
+    # cannot end itself by a signal, so it hands the snippet's wait status over a pipe.
+    status_read, status_write = os.pipe()
     init = os.fork()
     if init:
+        os.close(status_write)
+        with os.fdopen(status_read, "rb") as reply:
+            reported = reply.read()
         _, status = os.waitpid(init, 0)
-        _exit_as(status)
+        _exit_as(int(reported) if reported else status)
+    os.close(status_read)
     # PID 1 of the new namespace: its own /proc, then the user namespace, then the snippet.
     _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))  # the monitor killed: so is everything here
     _check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV, None))
@@ -144,7 +150,9 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
         while True:  # an init process reaps every orphan until the snippet itself ends
             pid, status = os.waitpid(-1, 0)
             if pid == snippet:
-                _exit_as(status)
+                os.write(status_write, str(status).encode())
+                os._exit(0)
+    os.close(status_write)
 
 
 def _drop_capabilities(libc: ctypes.CDLL) -> None:
@@ -162,7 +170,9 @@ def _exit_as(status: int) -> NoReturn:
     if os.WIFSIGNALED(status):
         number = os.WTERMSIG(status)
         signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [number])
         os.kill(os.getpid(), number)
+        os._exit(128 + number)  # only if the signal could not end it
     os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
 
 

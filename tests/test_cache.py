@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+import interpreters
+import sandbox
 import snippet_runner
 from conftest import fixture_snippet
 
@@ -67,7 +69,7 @@ def change_snippet(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
 
 
 def change_expected(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    this = snippet_runner.interpreter_version(sys.executable)
+    this = interpreters.current().minor
     snippet_runner.expected_override_path(snippet, this).write_text("hello\n")
     return {}
 
@@ -84,6 +86,14 @@ def change_interpreter(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[s
     return {}
 
 
+def change_sandbox(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    # A result verified in the sandbox must not satisfy an unsandboxed build (and back).
+    if sandbox.mode() != "bwrap":
+        pytest.skip("no sandbox here to switch off")
+    monkeypatch.setattr(sandbox, "mode", lambda: "none")
+    return {}
+
+
 def change_limits(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     return {"limits": snippet_runner.Limits(timeout_s=9)}
 
@@ -94,7 +104,7 @@ def change_trace(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, An
 
 @pytest.mark.parametrize(
     "change",
-    [change_snippet, change_expected, change_runner, change_interpreter, change_limits, change_trace],
+    [change_snippet, change_expected, change_runner, change_interpreter, change_sandbox, change_limits, change_trace],
 )
 def test_changing_any_part_of_the_key_runs_the_snippet_again(
     change: Callable[[Path, pytest.MonkeyPatch], dict[str, Any]],

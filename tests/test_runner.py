@@ -97,7 +97,7 @@ def test_output_that_differs_from_the_expected_output_fails_with_a_diff(tmp_path
     with pytest.raises(snippet_runner.OutputMismatch) as caught:
         snippet_runner.verify_snippet(snippet)
     message = str(caught.value)
-    assert message.startswith(f"{snippet}: real output differs")
+    assert message.startswith(f"{snippet}: real output on Python ")
     assert "\n-goodbye\n+hello" in message
     assert re.search(r"^--- .*hello\.out$", message, re.MULTILINE)
 
@@ -120,9 +120,10 @@ def test_the_snippet_sees_only_allow_listed_variables_in_a_fresh_directory(
     assert "GITHUB_TOKEN" not in names and "AWS_SECRET_ACCESS_KEY" not in names
     assert "secret" not in output
     assert names <= set(snippet_runner.ALLOWED_ENV) | {
-        "HOME", "TMPDIR", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUNBUFFERED", "PYTHONIOENCODING",
-        "PYTHONDONTWRITEBYTECODE", "PYTHON_COLORS", "NO_COLOR", "HANDBOOK_CLOCK", "HANDBOOK_STATS",
+        "HOME", "PWD", "TMPDIR", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUNBUFFERED", "PYTHONIOENCODING",
+        "PYTHONDONTWRITEBYTECODE", "PYTHON_COLORS", "NO_COLOR",
     }  # fmt: skip
+    assert not {name for name in names if name.startswith("HANDBOOK_")}, "the runner's settings leave the environment"
     assert eval(files_line) == ["prints_environment.py"]
 
 
