@@ -1,4 +1,4 @@
-"""create_task accepts a dict as context, but the task never starts and Task.cancel() cannot end it."""
+"""A dict as context=: TypeError at once on 3.13.18 and 3.15.2; elsewhere a task that can never start."""
 
 import asyncio
 import contextvars
@@ -19,7 +19,13 @@ def report(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
 
 async def main() -> None:
     asyncio.get_running_loop().set_exception_handler(report)
-    task = asyncio.create_task(greet(), context={user: "alice"})  # type: ignore[arg-type]
+    coro = greet()
+    try:
+        task = asyncio.create_task(coro, context={user: "alice"})  # type: ignore[arg-type]
+    except TypeError as exc:  # 3.13.18 and 3.15.2 run here check the type
+        coro.close()  # it never became a task: close it, or it warns "never awaited"
+        print("create_task refused the dict at once:", exc)
+        return
     print("create_task accepted a dict and returned", task.get_name())
     await asyncio.sleep(1)
     print("one second later, done?", task.done())
@@ -27,7 +33,7 @@ async def main() -> None:
     await asyncio.sleep(1)
     print("after cancel(), done?", task.done())
     # asyncio.run would wait for this task forever at exit; only destroying it ends the program
-    del task
+    del task, coro
     gc.collect()
 
 

@@ -18,12 +18,11 @@ def log_failure(task: asyncio.Task[Any]) -> None:
 def logged_task(
     coro: Coroutine[Any, Any, Any],
     *,
-    loop: asyncio.AbstractEventLoop,
-    name: str | None,
-    context: Context | None,
-    eager_start: bool,
+    name: str | None = None,  # 3.14+ passes only what create_task was given: defaults needed
+    context: Context | None = None,
+    **kwargs: Any,  # loop and eager_start, and whatever a later Python passes on
 ) -> asyncio.Task[Any]:
-    task = asyncio.Task(coro, loop=loop, name=name, context=context, eager_start=eager_start)
+    task = asyncio.Task(coro, name=name, context=context, **kwargs)
     task.add_done_callback(log_failure)
     return task
 

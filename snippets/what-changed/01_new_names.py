@@ -1,8 +1,9 @@
-"""Which task-handling names exist on the running Python: eager tasks, get_context, Queue.shutdown."""
+"""Which task-handling names exist on the running Python: eager tasks, get_context, Queue.shutdown, ..."""
 
 import asyncio
 import inspect
 import sys
+from concurrent.futures import ProcessPoolExecutor
 
 
 async def main() -> None:
@@ -17,6 +18,7 @@ async def main() -> None:
         "asyncio.QueueShutDown": hasattr(asyncio, "QueueShutDown"),
         "async for over as_completed()": hasattr(asyncio.as_completed([]), "__aiter__"),
         "shutdown_default_executor(timeout=)": "timeout" in executor_shutdown,
+        "process pool terminate_workers()": hasattr(ProcessPoolExecutor, "terminate_workers"),
         "asyncio.run(loop_factory=)": "loop_factory" in inspect.signature(asyncio.run).parameters,
         "asyncio.Runner(loop_factory=)": "loop_factory" in inspect.signature(asyncio.Runner).parameters,
     }

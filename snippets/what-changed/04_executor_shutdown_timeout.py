@@ -1,5 +1,5 @@
 # Runs on the real clock: a worker thread really sleeps, and shutting down the executor waits for it.
-"""shutdown_default_executor(timeout=): missing on 3.11, not applied on 3.12.1, applied on 3.13."""
+"""shutdown_default_executor(timeout=): missing on 3.11, ignored on 3.12.1 (fixed in 3.12.3), kept on 3.13."""
 
 import asyncio
 import sys
