@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -71,7 +70,9 @@ def _run_through_runner(code: str, file: Path, first_loc: int) -> str:
 
 
 def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
-    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or not snippet_runner.runs_on(snippet, BUILD_VERSION):
+    if os.environ.get("HANDBOOK_SNIPPET_EXECUTION") == "off" or not snippet_runner.runs_on(
+        snippet, BUILD_VERSION
+    ):
         # Execution off (for the benchmark only, like a literalinclude), or the build's Python
         # is too old to run it: show the output the tests verified, for this Python if it is
         # one the snippet runs on, else for the newest.
@@ -80,7 +81,9 @@ def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
         return snippet_runner.RunResult(snippet_runner.read_expected(snippet, shown)[1], loop_seconds=0)
     if _prefetch_process and (prefetched := _prefetch_process.result(snippet, trace)) is not None:
         return prefetched
-    return snippet_runner.verify_snippet(snippet, python=BUILD, limits=_limits, trace=trace, cache_dir=_cache_dir)
+    return snippet_runner.verify_snippet(
+        snippet, python=BUILD, limits=_limits, trace=trace, cache_dir=_cache_dir
+    )
 
 
 def _and_list(names: list[str]) -> str:
@@ -264,7 +267,9 @@ def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         for key, location in on_page.items():
             found.setdefault(key, location)
             _pages_showing.setdefault(key, set()).add(docname)
-    runnable = {key: location for key, location in found.items() if snippet_runner.runs_on(key[0], BUILD_VERSION)}
+    runnable = {
+        key: location for key, location in found.items() if snippet_runner.runs_on(key[0], BUILD_VERSION)
+    }
     if runnable:
         handoff = Path(tempfile.mkdtemp(prefix="snippet-handoff-"))
         _prefetch_process = snippet_prefetch.Prefetch.start(runnable, handoff, _limits, _cache_dir)

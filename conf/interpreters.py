@@ -134,7 +134,7 @@ def _probe(executable: str, root: Path | None, origin: str) -> Interpreter | Non
         return None
     release, version, prefix, site_dir, sitecustomize = json.loads(done.stdout)
     return Interpreter(
-        tuple(release),  # type: ignore[arg-type]
+        (release[0], release[1], release[2]),
         executable,
         root,
         prefix,

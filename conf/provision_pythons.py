@@ -105,7 +105,9 @@ def bootstrap(root: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--refresh", action="store_true", help="bootstrap a new root filesystem")
     args = parser.parse_args(argv)
     root = interpreters.debian_root()

@@ -3,10 +3,11 @@
 A snippet is untrusted code. In the sandbox a run sees, read-only, the interpreter's files and
 nothing else of the machine (a root filesystem of its own, or just ``/usr`` and the
 interpreter's prefix of this machine's); a writable, size-limited, private ``/home/reader``
-that is its working directory and holds a copy of the snippet; private ``/tmp`` and
-``/dev/shm``. It has its own user (uid 1000, no capabilities), mount, PID, network (none at
-all: not even loopback works), IPC and UTS namespaces, so it can neither read the build's
-environment or files nor write anything that outlives it, and everything it starts dies with it.
+that is its working directory and holds a copy of the snippet; private, size-limited ``/tmp``
+and ``/dev/shm``; everything else read-only. It has its own user (uid 1000, no capabilities),
+mount, PID, network (a loopback of its own and nothing else), IPC and UTS namespaces, so it
+can neither read the build's environment or files nor write anything that outlives it, and
+everything it starts dies with it.
 
 The handbook's start-up hook and the clock library reach the interpreter as a reader's
 installed packages would: bound into its site-packages folder, with no ``PYTHONPATH``.
@@ -82,7 +83,9 @@ def mode() -> Mode:
     if reason is None:
         return "bwrap"
     if wanted == "required":
-        raise SandboxUnavailable(f"HANDBOOK_SANDBOX=required, but snippets cannot be sandboxed here: {reason}")
+        raise SandboxUnavailable(
+            f"HANDBOOK_SANDBOX=required, but snippets cannot be sandboxed here: {reason}"
+        )
     print(
         f"snippet runs are NOT sandboxed ({reason}); set HANDBOOK_SANDBOX=required to make this an error",
         file=sys.stderr,
@@ -113,7 +116,7 @@ def view(interpreter: Interpreter) -> list[str]:
     args += ["--proc", "/proc", "--dev", "/dev"]
     # The bootstrap, as installed packages: a fresh site-packages holding only them.
     site = interpreter.site_dir
-    args += ["--tmpfs", site]
+    args += ["--size", "1048576", "--tmpfs", site]
     for name in BOOTSTRAP_FILES:
         args += ["--ro-bind", str(BOOTSTRAP_DIR / name), f"{site}/{name}"]
     args += ["--ro-bind", str(looptime_dir()), f"{site}/looptime"]
@@ -155,6 +158,7 @@ def fresh_command(interpreter: Interpreter, script_name: str, script_fd: int) ->
         "--file",
         str(script_fd),
         f"{HOME}/{script_name}",
+        *_read_only(interpreter, "/home"),
         "--chdir",
         HOME,
         interpreter.executable,
@@ -162,13 +166,26 @@ def fresh_command(interpreter: Interpreter, script_name: str, script_fd: int) ->
     ]
 
 
+def _read_only(interpreter: Interpreter, *also: str) -> list[str]:
+    """Once set up, every folder bwrap made is read-only but the run's own: its root (a
+    tmpfs for this machine's interpreters), the site folder, /dev, and ``also``."""
+    folders = ["/", interpreter.site_dir, "/dev", *also]
+    return [arg for folder in folders for arg in ("--remount-ro", folder)]
+
+
 WORKER_INSIDE = "/run/handbook/snippet_worker.py"
 
 
-def worker_command(interpreter: Interpreter, worker: Path, control_fd: int) -> list[str]:
+def worker_command(
+    interpreter: Interpreter, worker: Path, control_fd: int, groups: list[Path] | None = None
+) -> list[str]:
     """The fork server's worker, in the same view; it stays the sandbox's root so that each
-    child can build its private view before dropping to uid 1000 (see snippet_worker.py)."""
+    child can build its private view before dropping to uid 1000 (see snippet_worker.py).
+    ``groups``: the worker's control groups (pids, memory), for a group per run inside."""
     bwrap = shutil.which("bwrap") or "bwrap"
+    binds = []
+    for group in groups or []:
+        binds += ["--bind", str(group), f"/run/cgroup/{group.parent.name}"]
     return [
         bwrap,
         *_isolation(),
@@ -184,6 +201,8 @@ def worker_command(interpreter: Interpreter, worker: Path, control_fd: int) -> l
         "--ro-bind",
         str(worker),
         WORKER_INSIDE,
+        *binds,
+        *_read_only(interpreter, "/home", "/run", "/tmp"),
         "--chdir",
         "/",
         interpreter.executable,

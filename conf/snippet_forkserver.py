@@ -23,6 +23,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
+import cgroups
+
 import sandbox
 from interpreters import Interpreter
 
@@ -31,7 +33,6 @@ WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 # Variables a worker cannot know at start-up: the child sets them for its own run. Every other
 # variable is read by the interpreter while starting, so it is part of the worker's identity.
 PER_RUN_ENV = ("HOME", "PWD", "TMPDIR", "HANDBOOK_STATS", "HANDBOOK_TRACE", "HANDBOOK_CLOCK")
-
 
 
 def reset_signals() -> None:
@@ -56,34 +57,50 @@ class _Run:
 
     def __init__(self) -> None:
         self.pid: Future[int] = Future()
-        self.status: Future[tuple[int, float]] = Future()
+        self.status: Future[tuple[int, float, str]] = Future()
 
 
 class _Worker:
     """A worker process and a thread that hands its replies to the runs waiting for them."""
 
     def __init__(self, interpreter: Interpreter, env: dict[str, str], sandboxed: bool) -> None:
-        self.log = tempfile.TemporaryFile()  # unlinked at once: nothing is left behind
+        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (kept for the worker's life; already unlinked)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        # The worker and all its runs count together against one control group (cgroups.py):
+        # a fork bomb in one run stops there, never at the machine's limit.
+        self.group = (
+            cgroups.Group(pids=WORKER_PROCESSES, memory_bytes=WORKER_MEMORY) if cgroups.available() else None
+        )
+
+        def before_exec() -> None:
+            if self.group is not None:
+                self.group.join()
+            reset_signals()  # the children inherit the worker's signal state
+
         if sandboxed:
-            argv = sandbox.worker_command(interpreter, WORKER, theirs.fileno())
+            groups = self.group.paths if self.group is not None else None
+            argv = sandbox.worker_command(interpreter, WORKER, theirs.fileno(), groups)
         else:
             argv = [interpreter.executable, str(WORKER), str(theirs.fileno())]
         with theirs:
             # Started from a thread that lives as long as this process: bwrap's
             # --die-with-parent kills the worker when the *thread* that started it ends.
-            self.process = _spawner().submit(
-                subprocess.Popen,
-                argv,
-                pass_fds=[theirs.fileno()],
-                env=env,
-                cwd="/",
-                stdin=subprocess.DEVNULL,
-                stdout=self.log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                preexec_fn=reset_signals,  # the children inherit the worker's signal state
-            ).result()
+            self.process = (
+                _spawner()
+                .submit(
+                    subprocess.Popen,
+                    argv,
+                    pass_fds=[theirs.fileno()],
+                    env=env,
+                    cwd="/",
+                    stdin=subprocess.DEVNULL,
+                    stdout=self.log,
+                    stderr=subprocess.STDOUT,
+                    start_new_session=True,
+                    preexec_fn=before_exec,
+                )
+                .result()
+            )
         self.control = ours
         self.send_lock = threading.Lock()
         self.runs: dict[int, _Run] = {}
@@ -119,7 +136,8 @@ class _Worker:
                     run.pid.set_result(int(value))
                 else:
                     del self.runs[int(run_id)]
-                    run.status.set_result((int(value), float(cpu[0])))
+                    limit = cpu[1].decode() if len(cpu) > 1 else "-"
+                    run.status.set_result((int(value), float(cpu[0]), limit))
             except (ValueError, KeyError, IndexError):
                 why = f"snippet worker sent {reply[:60]!r}, which is not its protocol"
                 break
@@ -135,6 +153,8 @@ class _Worker:
         if status is None:  # once reaped, its number may already be another process's
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGKILL)
+        if self.group is not None:
+            self.group.close()
         try:
             self.log.seek(0)
             log = self.log.read().decode(errors="replace") or "(empty)"
@@ -156,6 +176,8 @@ class _Worker:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGKILL)  # with its sandbox and all in it
         self.process.wait()
+        if self.group is not None:
+            self.group.close()
         self.control.close()
         self.log.close()
 
@@ -169,10 +191,11 @@ class ForkedRun:
         self._run = run
         self.pid = pid  # in the worker's namespace: only the worker can use it
         self.cpu_seconds: float | None = None  # the run's CPU time (child and worker), once it ended
+        self.limit_hit = "-"  # "processes" or "memory": a limit of its control group it ran into
 
     def wait(self, timeout: float | None = None) -> int:
         try:
-            status, self.cpu_seconds = self._run.status.result(timeout)
+            status, self.cpu_seconds, self.limit_hit = self._run.status.result(timeout)
         except FutureTimeout:
             raise subprocess.TimeoutExpired(["snippet"], timeout or 0) from None
         return os.waitstatus_to_exitcode(status)
@@ -190,6 +213,10 @@ class ForkedRun:
         except Exception:
             pass
 
+
+# Limits for a worker and all its runs together (one run alone has the runner's per-process limits).
+WORKER_PROCESSES = 512
+WORKER_MEMORY = 4 << 30
 
 # How long a worker may take to fork a run or confirm a kill before it counts as broken.
 START_DEADLINE_S = 30.0
@@ -241,6 +268,7 @@ def launch(
     fds: list[int],
     fd_env: list[str],
     sandboxed: bool,
+    group_limits: dict[str, int] | None = None,
 ) -> ForkedRun:
     """Run ``script`` (a file name; the file itself is ``fds[1]``) in a fresh child of a
     pre-warmed worker, working in ``workdir`` (as the child sees it) and writing stdout and
@@ -253,6 +281,7 @@ def launch(
         "env": {k: v for k, v in env.items() if k in PER_RUN_ENV},
         "fd_env": fd_env,
         "limits": limits,
+        "group_limits": group_limits,  # for the run's own control group, where there is one
     }
     worker = _worker_for(interpreter, env, sandboxed)
     run_id, run = worker.start(request, fds)

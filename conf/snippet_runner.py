@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
+import cgroups
+
 import interpreters
 import sandbox
 import snippet_forkserver
@@ -91,6 +93,9 @@ class Limits:
     memory_bytes: int = 1 << 30
     output_bytes: int = 64 * 1024
     file_bytes: int = 1 << 20
+    # For the run as a whole, where control groups can be made (cgroups.py): its processes
+    # and threads together, and the memory of all of them.
+    processes: int = 128
 
 
 @dataclass(frozen=True)
@@ -277,9 +282,11 @@ def _rlimits(limits: Limits) -> dict[str, tuple[int, int]]:
     }
 
 
-def _before_exec(limits: Limits) -> None:
-    """Runs in a fresh interpreter's process between fork and exec: the signal state of a
-    terminal, then the limits."""
+def _before_exec(limits: Limits, group: cgroups.Group | None) -> None:
+    """Runs in a fresh interpreter's process between fork and exec: the run's control group,
+    the signal state of a terminal, then the limits."""
+    if group is not None:
+        group.join()
     snippet_forkserver.reset_signals()
     for name, value in _rlimits(limits).items():
         resource.setrlimit(getattr(resource, name), value)
@@ -325,6 +332,7 @@ def _launch(
     limits: Limits,
     output_fd: int,
     side_files: dict[str, int],
+    group: cgroups.Group | None,
 ) -> Launched:
     """Start a run. ``side_files`` maps the bootstrap's variables (HANDBOOK_STATS, ...) to
     descriptors of the runner's files, open for this run only."""
@@ -339,6 +347,7 @@ def _launch(
                 [output_fd, source.fileno(), *side_files.values()],
                 list(side_files),
                 how.sandboxed,
+                {"processes": limits.processes, "memory_bytes": limits.memory_bytes},
             )
         env = {**env, **{name: f"/proc/self/fd/{fd}" for name, fd in side_files.items()}}
         if how.sandboxed:
@@ -354,7 +363,7 @@ def _launch(
             stderr=output_fd,
             pass_fds=[source.fileno(), *side_files.values()],
             start_new_session=True,
-            preexec_fn=lambda: _before_exec(limits),
+            preexec_fn=lambda: _before_exec(limits, group),
         )
 
 
@@ -430,7 +439,7 @@ def _read_side_files(snippet: Path, stats: Path, trace_file: Path | None) -> tup
             events = [json.loads(line) for line in lines]
             if not all(isinstance(event, dict) for event in events):
                 raise ValueError("a trace event is not an object")
-    except (ValueError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
         raise SnippetFailed(snippet, f"the run's loop-time or trace record is malformed ({error})") from None
     return loop_seconds, events
 
@@ -460,12 +469,22 @@ def _run_contained(
             how.workdir_inside, interpreter=interpreter, sandboxed=sandboxed, clock=clock, hash_seed=hash_seed
         )
         side = {"HANDBOOK_STATS": stats, **({"HANDBOOK_TRACE": trace_file} if trace_file else {})}
-        side_fds = {name: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) for name, path in side.items()}
+        side_fds = {
+            name: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) for name, path in side.items()
+        }
         read_end, write_end = os.pipe()  # stdout and stderr both: lines in the order written
+        # A fresh run's own control group; a forked run counts in its worker's (see the fork server).
+        group = (
+            cgroups.Group(pids=limits.processes, memory_bytes=limits.memory_bytes)
+            if runner == "fresh" and cgroups.available()
+            else None
+        )
         try:
-            proc = _launch(how, script, env, limits, write_end, side_fds)
+            proc = _launch(how, script, env, limits, write_end, side_fds, group)
         except BaseException:
             os.close(read_end)
+            if group is not None:
+                group.close()
             raise
         finally:
             os.close(write_end)
@@ -502,6 +521,12 @@ def _run_contained(
         finally:
             # Children that outlive the snippet must not outlive the run.
             _kill(proc)
+            if group is not None:
+                pids_maxed, memory_maxed = group.pids_maxed(), group.memory_maxed()
+                group.close()  # kills whatever is left in it, wherever it went
+            else:
+                hit = getattr(proc, "limit_hit", "-")
+                pids_maxed, memory_maxed = hit == "processes", hit == "memory"
             reader.join(timeout=5)
             if (cpu_seconds := getattr(proc, "cpu_seconds", None)) is not None:
                 cpu["process"] = cpu_seconds
@@ -516,6 +541,15 @@ def _run_contained(
         output = normalise(captured.decode("utf-8", errors="replace"), workdir, how.workdir_inside)
         loop_seconds, events = _read_side_files(snippet, stats, trace_file)
 
+    if returncode != 0 and pids_maxed:
+        raise SnippetLimitExceeded(
+            snippet,
+            f"tried to run more than {limits.processes} processes and threads at once, so it was stopped",
+        )
+    if returncode != 0 and memory_maxed:
+        raise SnippetLimitExceeded(
+            snippet, f"ran out of memory (limit {limits.memory_bytes // 2**20} MiB for the whole run)"
+        )
     if flooded.is_set():
         raise SnippetLimitExceeded(
             snippet, f"printed more than {limits.output_bytes} bytes, so it was stopped"

@@ -45,11 +45,11 @@ import time  # noqa: E402
 import types  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
-
 # The kernel's calls for a sandboxed child (see become_sandboxed): Linux's numbers, the same
 # on every architecture the handbook builds on.
 CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x10000000, 0x20000000
 MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
+MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
 SANDBOX_UID = 1000
 
@@ -93,8 +93,57 @@ def serve(control: socket.socket) -> tuple[dict[str, object], list[int]]:
                 run_id, pid, spent = running.pop(source)
                 os.close(source)
                 _, status, usage = os.wait4(pid, 0)
+                limit = _close_run_group(pid)
                 cpu = usage.ru_utime + usage.ru_stime + spent + time.process_time() - started
-                control.send(f"{run_id} status {status} {cpu:.6f}".encode())
+                control.send(f"{run_id} status {status} {cpu:.6f} {limit}".encode())
+
+
+# The worker's control groups (cgroups.py), bound here by the client where it can make them:
+# each run gets a group of its own inside, so its limits count for everything it starts.
+RUN_GROUPS = "/run/cgroup"
+
+
+def _run_group_dirs(pid: int) -> list[str]:
+    if not os.path.isdir(RUN_GROUPS):
+        return []
+    return [os.path.join(RUN_GROUPS, controller, f"run-{pid}") for controller in ("pids", "memory")]
+
+
+def _join_run_group(limits: dict[str, object]) -> None:
+    """In the run's first process, before anything else: a group per controller, with the
+    run's limits, that every later process of the run is in. Then the groups leave the view."""
+    folders = _run_group_dirs(os.getpid())
+    if not folders:
+        return
+    pids, memory = folders
+    os.mkdir(pids)
+    os.mkdir(memory)
+    with open(os.path.join(pids, "pids.max"), "w") as limit:
+        limit.write(str(limits["processes"]))
+    with open(os.path.join(memory, "memory.limit_in_bytes"), "w") as limit:
+        limit.write(str(limits["memory_bytes"]))
+    for folder in folders:
+        with open(os.path.join(folder, "cgroup.procs"), "w") as procs:
+            procs.write(str(os.getpid()))
+
+
+def _close_run_group(pid: int) -> str:
+    """Remove an ended run's groups; name the limit it ran into, if any ("-" if none)."""
+    hit = "-"
+    for folder in _run_group_dirs(pid):
+        try:
+            if folder.endswith(f"pids{os.sep}run-{pid}") or "/pids/" in folder:
+                with open(os.path.join(folder, "pids.events")) as events:
+                    if any(line.split() != ["max", "0"] and line.startswith("max") for line in events):
+                        hit = "processes"
+            else:
+                with open(os.path.join(folder, "memory.failcnt")) as failures:
+                    if int(failures.read() or 0) > 0:
+                        hit = "memory"
+            os.rmdir(folder)
+        except OSError:
+            pass
+    return hit
 
 
 def _check(result: int) -> None:
@@ -114,8 +163,14 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     neither undo nor change them.
     """
     libc = ctypes.CDLL(None, use_errno=True)
+    group_limits = request.get("group_limits")
+    if isinstance(group_limits, dict):
+        _join_run_group(group_limits)
     _check(libc.unshare(CLONE_NEWNS))
     _check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None))
+    if os.path.isdir(RUN_GROUPS):  # a run must not reach the control files of its own limits
+        for controller in ("pids", "memory"):
+            _check(libc.umount2(os.path.join(RUN_GROUPS, controller).encode(), MNT_DETACH))
     for target in ("/home/reader", "/tmp", "/dev/shm"):
         options = f"size={writable_bytes},mode=755".encode()
         _check(libc.mount(b"tmpfs", target.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options))
@@ -139,7 +194,11 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))  # the monitor killed: so is everything here
     _check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV, None))
     _check(libc.unshare(CLONE_NEWUSER))
-    for name, text in (("setgroups", "deny"), ("uid_map", f"{SANDBOX_UID} 0 1"), ("gid_map", f"{SANDBOX_UID} 0 1")):
+    for name, text in (
+        ("setgroups", "deny"),
+        ("uid_map", f"{SANDBOX_UID} 0 1"),
+        ("gid_map", f"{SANDBOX_UID} 0 1"),
+    ):
         with open(f"/proc/self/{name}", "w") as mapping:
             mapping.write(text)
     os.setresgid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
@@ -160,7 +219,11 @@ def _drop_capabilities(libc: ctypes.CDLL) -> None:
         _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
 
     class Data(ctypes.Structure):
-        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32), ("inheritable", ctypes.c_uint32)]
+        _fields_ = [
+            ("effective", ctypes.c_uint32),
+            ("permitted", ctypes.c_uint32),
+            ("inheritable", ctypes.c_uint32),
+        ]
 
     _check(libc.capset(ctypes.byref(Header(0x20080522, 0)), (Data * 2)()))
 

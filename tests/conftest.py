@@ -35,7 +35,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_sessionstart(session: pytest.Session) -> None:
     if MISSING and os.environ.get("HANDBOOK_PYTHONS") == "required":
         names = ", ".join(interpreters.minor_name(m) for m in MISSING)
-        raise pytest.UsageError(f"HANDBOOK_PYTHONS=required, but no Python {names} here: run `nox -s pythons`")
+        raise pytest.UsageError(
+            f"HANDBOOK_PYTHONS=required, but no Python {names} here: run `nox -s pythons`"
+        )
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -1,6 +1,5 @@
 """The cache of verified results: a hit skips the run; any change to the key runs again."""
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -104,7 +103,15 @@ def change_trace(snippet: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, An
 
 @pytest.mark.parametrize(
     "change",
-    [change_snippet, change_expected, change_runner, change_interpreter, change_sandbox, change_limits, change_trace],
+    [
+        change_snippet,
+        change_expected,
+        change_runner,
+        change_interpreter,
+        change_sandbox,
+        change_limits,
+        change_trace,
+    ],
 )
 def test_changing_any_part_of_the_key_runs_the_snippet_again(
     change: Callable[[Path, pytest.MonkeyPatch], dict[str, Any]],

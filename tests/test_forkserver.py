@@ -44,7 +44,7 @@ def test_a_snippet_sees_the_modules_of_a_fresh_start_only() -> None:
 def test_each_hash_seed_gets_its_own_worker() -> None:
     for seed in snippet_runner.DETERMINISM_SEEDS:
         snippet_runner.run_snippet(fixture_snippet("hello"), runner="forked", hash_seed=seed)
-    seeds = {dict(env)["PYTHONHASHSEED"] for _, _, env in snippet_forkserver._workers}
+    seeds = {dict(key[2])["PYTHONHASHSEED"] for key in snippet_forkserver._workers}  # type: ignore[call-overload]
     assert seeds >= set(snippet_runner.DETERMINISM_SEEDS)
 
 

@@ -123,7 +123,9 @@ def test_the_snippet_sees_only_allow_listed_variables_in_a_fresh_directory(
         "HOME", "PWD", "TMPDIR", "PYTHONPATH", "PYTHONHASHSEED", "PYTHONUNBUFFERED", "PYTHONIOENCODING",
         "PYTHONDONTWRITEBYTECODE", "PYTHON_COLORS", "NO_COLOR",
     }  # fmt: skip
-    assert not {name for name in names if name.startswith("HANDBOOK_")}, "the runner's settings leave the environment"
+    assert not {name for name in names if name.startswith("HANDBOOK_")}, (
+        "the runner's settings leave the environment"
+    )
     assert eval(files_line) == ["prints_environment.py"]
 
 

@@ -196,19 +196,8 @@ def test_writes_never_reach_the_host_and_the_next_run_starts_with_empty_private_
 
 
 def test_no_run_sees_a_file_an_earlier_run_wrote_anywhere(
-    request: pytest.FixtureRequest, tmp_path: Path, runner: snippet_runner.Runner, python: Interpreter
+    tmp_path: Path, runner: snippet_runner.Runner, python: Interpreter
 ) -> None:
-    if runner == "forked":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="conf/snippet_worker.py become_sandboxed mounts fresh tmpfs on /home/reader, "
-                "/tmp and /dev/shm only; the child's uid 1000 maps to the worker's uid 0 "
-                "(uid_map '1000 0 1'), which owns the worker's bwrap tmpfs mounts "
-                "(site-packages, /home, /run, /dev, and / for a host interpreter), so a run writes "
-                "there and every later run of that worker sees the files",
-            )
-        )
     name = f"left-behind-{marker()}"
     snippet = _writes_everywhere(tmp_path, name)
     assert lines_of(run(snippet, runner, python))["found"] == "[]"
@@ -347,13 +336,6 @@ def test_a_bounded_fork_bomb_leaves_nothing_behind(
     still_works(runner, python)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no limit on the number of processes: conf/snippet_runner.py _rlimits sets no "
-    "RLIMIT_NPROC, and none would hold, since the sandbox's uid 1000 is the host's uid 0 (the "
-    "kernel exempts it; a snippet that sets RLIMIT_NPROC=20 itself still forks 50), and there is "
-    "no pids cgroup: `while True: os.fork()` can use up the host's pids within the timeout",
-)
 def test_a_fork_bomb_hits_a_process_limit(tmp_path: Path, runner: snippet_runner.Runner) -> None:
     python = _newest("Debian sid") or interpreters.current()
     output = run(hostile_snippet(tmp_path, "forks_many", MARKER=marker()), runner, python)
@@ -370,13 +352,6 @@ def test_filling_a_writable_folder_stops_at_its_limit(
     assert output.endswith(f"stopped by {os.strerror(28)}"), output  # ENOSPC
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="conf/sandbox.py view() (--tmpfs on the site-packages folder), fresh_command and "
-    "worker_command (--tmpfs /home) and bwrap's own /dev give tmpfs mounts without --size, and "
-    "the snippet (host uid 0 underneath) may write into them: 100 MiB of the host's memory per "
-    "folder, kept until the worker exits in the forked runner if the snippet does not remove it",
-)
 @pytest.mark.parametrize("folder", ["/home", "/dev", "site-packages"])
 def test_every_other_folder_is_read_only_or_limited(
     tmp_path: Path, runner: snippet_runner.Runner, python: Interpreter, folder: str
@@ -395,16 +370,7 @@ def test_every_other_folder_is_read_only_or_limited(
         "stats: not UTF-8",
         "trace: not an object",
         "trace: not JSON",
-        pytest.param(
-            "trace: nested too deep",
-            marks=pytest.mark.xfail(
-                strict=True,
-                raises=RecursionError,
-                reason="conf/snippet_runner.py _read_side_files catches ValueError and "
-                "UnicodeDecodeError only: json.loads of deeply nested JSON raises RecursionError, "
-                "which escapes run_snippet instead of a SnippetError",
-            ),
-        ),
+        "trace: nested too deep",
     ],
 )
 def test_garbage_in_the_runners_records_is_an_error_naming_the_snippet(

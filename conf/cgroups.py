@@ -1,0 +1,92 @@
+"""Limits for a run as a whole: every process it starts counts (kernel control groups).
+
+A process's resource limits (``setrlimit``) count per process, and the count of processes
+does not hold at all for the sandbox's user, which is the host's root. A control group does:
+``pids.max`` caps the processes of the whole run (a fork bomb stops there), and the memory
+controller caps the memory of all of them together. It also gives a way to kill everything a
+run started, whatever it did to leave its process group.
+
+Used where the build may create groups (root, cgroup v1 controllers mounted writable, as on
+the machines here); elsewhere :func:`available` is False and runs keep the per-process limits.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import signal
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path("/sys/fs/cgroup")
+CONTROLLERS = ("pids", "memory")
+
+
+@functools.cache
+def available() -> bool:
+    """Whether this process can make groups under both controllers."""
+    for controller in CONTROLLERS:
+        probe = ROOT / controller / f"handbook-probe-{os.getpid()}"
+        try:
+            probe.mkdir()
+            probe.rmdir()
+        except OSError:
+            return False
+    return True
+
+
+class Group:
+    """One control group per controller, made for one run (or one worker and its runs)."""
+
+    def __init__(self, *, pids: int, memory_bytes: int) -> None:
+        name = f"handbook-{uuid.uuid4().hex[:12]}"
+        self.paths = [ROOT / controller / name for controller in CONTROLLERS]
+        for path in self.paths:
+            path.mkdir()
+        (self.paths[0] / "pids.max").write_text(str(pids))
+        (self.paths[1] / "memory.limit_in_bytes").write_text(str(memory_bytes))
+        with contextlib.suppress(OSError):  # no swap accounting on some kernels
+            (self.paths[1] / "memory.memsw.limit_in_bytes").write_text(str(memory_bytes))
+
+    def join(self) -> None:
+        """Put the calling process in the group (between fork and exec: all it starts follows)."""
+        for path in self.paths:
+            with open(path / "cgroup.procs", "w") as procs:
+                procs.write(str(os.getpid()))
+
+    def pids_maxed(self) -> bool:
+        """Whether the run tried to start more processes than allowed."""
+        try:
+            events = (self.paths[0] / "pids.events").read_text()
+        except OSError:
+            return False
+        counts = dict(line.split() for line in events.splitlines() if line.strip())
+        return int(counts.get("max", "0")) > 0
+
+    def memory_maxed(self) -> bool:
+        try:
+            return int((self.paths[1] / "memory.failcnt").read_text()) > 0
+        except (OSError, ValueError):
+            return False
+
+    def close(self) -> None:
+        """Kill whatever is left in the group, then remove it."""
+        for _ in range(50):
+            members = self._members()
+            if not members:
+                break
+            for pid in members:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.01)
+        for path in self.paths:
+            with contextlib.suppress(OSError):
+                path.rmdir()
+
+    def _members(self) -> list[int]:
+        try:
+            return [int(line) for line in (self.paths[0] / "cgroup.procs").read_text().split()]
+        except (OSError, ValueError):
+            return []
