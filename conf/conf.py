@@ -31,8 +31,31 @@ extensions = [
     "sphinx.ext.intersphinx",  # {py:func}`asyncio.gather` etc. link to docs.python.org
 ]
 exclude_patterns = ["_build"]
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
+
+
+def _version_substitutions() -> dict[str, str]:
+    """Pages name the supported versions and the releases run as {{ versions }} and
+    {{ releases }}, from the one list (pyproject's classifiers) and the releases the expected
+    outputs were recorded on (snippets/verified-releases.json)."""
+    import interpreters
+    import snippet_runner
+
+    def listed(names: list[str]) -> str:
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+    minors = [interpreters.minor_name(m) for m in interpreters.supported_minors()]
+    releases = [snippet_runner.version_name(r) for r in snippet_runner.recorded_releases()]
+    return {
+        "versions": listed(minors),
+        "oldest_version": minors[0],
+        "newest_version": minors[-1],
+        "releases": listed(releases),
+    }
+
+
+myst_substitutions = _version_substitutions()
 nitpicky = True
 
 # -- Snippets --------------------------------------------------------------------------------

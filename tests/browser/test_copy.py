@@ -8,7 +8,6 @@ output that differs by version, the tab of the Python running the tests).
 from __future__ import annotations
 
 import difflib
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,11 +15,14 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
+import interpreters
 import snippet_runner
 from browser.conftest import DESKTOP, NewContext
 from browser.visit import open_page, snippets_on
 
-RUNNING = snippet_runner.version_name(sys.version_info[:2])
+# The copy runs on the newest Python here: a page's first (selected) output tab is the newest.
+NEWEST = max(interpreters.discover())
+RUNNING = NEWEST.name
 REAL_CLOCK_TRIES = 3
 
 # From a snippet's code block, the block that shows its output: the next output block
@@ -101,14 +103,14 @@ def run_copied(program: str, name: str, workdir: Path, shown: str) -> str | None
     file = workdir / name
     file.write_text(program + "\n", encoding="utf-8")
     required = snippet_runner.required_version(file)
-    if required and required > sys.version_info[:2]:
+    if required and required > NEWEST.minor:
         pytest.skip(f"{name} needs Python {snippet_runner.version_name(required)}; running {RUNNING}")
     clock = snippet_runner.clock_for(file)
     expected = shown.rstrip("\n")
     # On the real clock (a snippet that says so), printed durations may differ a little, and a
     # machine busy with other tests can delay a run more: such a snippet gets three tries.
     for _ in range(REAL_CLOCK_TRIES if clock == "real" else 1):
-        printed = snippet_runner.run_snippet(file, clock=clock).output.rstrip("\n")
+        printed = snippet_runner.run_snippet(file, python=NEWEST, clock=clock).output.rstrip("\n")
         if printed == expected or (
             clock == "real" and snippet_runner.matches_with_tolerance(expected, printed)
         ):
