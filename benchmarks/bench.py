@@ -203,8 +203,9 @@ def main() -> int:
     found = [i for i in interpreters.discover() if not args.python or i.name in args.python]
     for interpreter in found:
         version = interpreter.name.replace(".", "")
-        serial = median_of(args.test_runs, lambda: pytest_run("-p", "no:xdist", pythons=interpreter.name))
-        parallel = median_of(args.test_runs, lambda: pytest_run("-n", "auto", pythons=interpreter.name))
+        name = interpreter.name
+        serial = median_of(args.test_runs, lambda: pytest_run("-p", "no:xdist", pythons=name))  # noqa: B023
+        parallel = median_of(args.test_runs, lambda: pytest_run("-n", "auto", pythons=name))  # noqa: B023
         figures[f"snippet_tests_serial_s_py{version}"] = serial
         figures[f"snippet_tests_parallel_s_py{version}"] = parallel
         figures[f"parallel_speed_up_py{version}"] = serial / parallel

@@ -14,6 +14,7 @@ import pytest
 from inventories import update_python_inventory
 from sphinx.application import Sphinx
 from sphinx.domains.python import PythonDomain
+from sphinx.util.docutils import docutils_namespace
 
 CONF_DIR = Path(__file__).resolve().parent.parent / "conf"
 INVENTORY = CONF_DIR / "inventories" / "python3.inv"
@@ -91,11 +92,14 @@ def test_build_links_to_python_docs_offline(tmp_path: Path, monkeypatch: pytest.
     references = "".join(f"- {{py:{role}}}`{name}`\n" for role, name, _ in LINKED)
     (src / "index.md").write_text(f"# Links\n\n{references}")
     warnings = StringIO()
-    app = Sphinx(
-        src, src, tmp_path / "html", tmp_path / "doctrees", "html",
-        status=StringIO(), warning=warnings, warningiserror=True,
-    )  # fmt: skip
-    app.build()
+    # A namespace of its own: nodes registered by an earlier Sphinx app in this process
+    # would otherwise be "already registered" here, a warning that depends on test order.
+    with docutils_namespace():
+        app = Sphinx(
+            src, src, tmp_path / "html", tmp_path / "doctrees", "html",
+            status=StringIO(), warning=warnings, warningiserror=True,
+        )  # fmt: skip
+        app.build()
     assert warnings.getvalue() == ""
     html = (tmp_path / "html" / "index.html").read_text()
     for _, name, page in LINKED:

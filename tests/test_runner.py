@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import interpreters
 import snippet_runner
-from conftest import fixture_snippet
+from conftest import INTERPRETERS, fixture_snippet
 from snippet_runner import Limits
 
 
@@ -206,3 +207,17 @@ def test_ctrl_c_reaches_the_snippet_even_from_a_build_started_in_the_background(
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "main cancelled\nKeyboardInterrupt\n"
+
+
+@pytest.mark.parametrize("runner", ["fresh", "forked"])
+@pytest.mark.parametrize("python", INTERPRETERS, ids=lambda i: i.name)
+def test_the_virtual_clock_goes_in_without_a_warning_even_under_w_error_and_dev_mode(
+    python: interpreters.Interpreter, runner: snippet_runner.Runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The hook installs no event-loop policy (deprecated in 3.14): under -W error -X dev a
+    # deprecation would fail the start-up hook, and the hour of sleep would not be skipped.
+    strict = {**snippet_runner.ALLOWED_ENV, "PYTHONWARNINGS": "error", "PYTHONDEVMODE": "1"}
+    monkeypatch.setattr(snippet_runner, "ALLOWED_ENV", strict)
+    result = snippet_runner.run_snippet(fixture_snippet("sleeps_long"), python=python, runner=runner)
+    assert result.output == "slept 3600.0 s"
+    assert result.loop_seconds == 3600.0
