@@ -153,3 +153,9 @@ def test_real_clock_output_within_the_tolerance_shows_the_reviewed_output(tmp_pa
     snippet.with_suffix(".out").write_text("0.6 s\n")  # beyond the tolerance
     with pytest.raises(snippet_runner.OutputMismatch):
         snippet_runner.verify_snippet(snippet)
+
+
+def test_the_readme_names_the_supported_range_from_pyproject() -> None:
+    versions = [interpreters.minor_name(v) for v in snippet_runner.supported_versions()]
+    readme = (snippet_runner.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"({versions[0]} to {versions[-1]})" in readme
