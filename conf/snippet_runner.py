@@ -21,6 +21,7 @@ import contextlib
 import dataclasses
 import difflib
 import errno
+import fcntl
 import functools
 import hashlib
 import json
@@ -282,11 +283,12 @@ def _rlimits(limits: Limits) -> dict[str, tuple[int, int]]:
     }
 
 
-def _before_exec(limits: Limits, group: cgroups.Group | None) -> None:
+def _before_exec(limits: Limits, group: cgroups.Group | None, settings_fd: int) -> None:
     """Runs in a fresh interpreter's process between fork and exec: the run's control group,
-    the signal state of a terminal, then the limits."""
+    the settings' descriptor in its place, the signal state of a terminal, then the limits."""
     if group is not None:
         group.join()
+    os.dup2(settings_fd, SETTINGS_FD)
     snippet_forkserver.reset_signals()
     for name, value in _rlimits(limits).items():
         resource.setrlimit(getattr(resource, name), value)
@@ -349,22 +351,40 @@ def _launch(
                 how.sandboxed,
                 {"processes": limits.processes, "memory_bytes": limits.memory_bytes},
             )
-        env = {**env, **{name: f"/proc/self/fd/{fd}" for name, fd in side_files.items()}}
+        # The runner's settings reach the bootstrap through a memory file at descriptor 3,
+        # not the environment: /proc/self/environ then shows a reader's environment. The
+        # other descriptors move above 10 first, so that placing it cannot overwrite them.
+        keep = [fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10) for fd in (source.fileno(), *side_files.values())]
+        script_fd, *side_high = keep
+        settings = {"HANDBOOK_CLOCK": env.pop("HANDBOOK_CLOCK", "virtual")}
+        settings |= {name: f"/proc/self/fd/{fd}" for name, fd in zip(side_files, side_high, strict=True)}
+        memfd = os.memfd_create(SETTINGS_NAME, os.MFD_CLOEXEC)
+        os.write(memfd, "".join(f"{name}={value}\n" for name, value in settings.items()).encode())
+        os.lseek(memfd, 0, os.SEEK_SET)
         if how.sandboxed:
-            argv = sandbox.fresh_command(how.interpreter, script.name, source.fileno())
+            argv = sandbox.fresh_command(how.interpreter, script.name, script_fd)
         else:
             argv = [how.interpreter.executable, script.name]
-        return subprocess.Popen(
-            argv,
-            cwd=script.parent,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output_fd,
-            stderr=output_fd,
-            pass_fds=[source.fileno(), *side_files.values()],
-            start_new_session=True,
-            preexec_fn=lambda: _before_exec(limits, group),
-        )
+        try:
+            return subprocess.Popen(
+                argv,
+                cwd=script.parent,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=output_fd,
+                stderr=output_fd,
+                pass_fds=[SETTINGS_FD, *keep],
+                start_new_session=True,
+                preexec_fn=lambda: _before_exec(limits, group, memfd),
+            )
+        finally:
+            for fd in (*keep, memfd):
+                os.close(fd)
+
+
+# Where a fresh run's bootstrap finds the runner's settings (see sitecustomize.take_settings).
+SETTINGS_FD = 3
+SETTINGS_NAME = "handbook-settings"
 
 
 def snippet_environment(

@@ -406,18 +406,8 @@ def test_a_snippet_sees_the_same_plain_world_under_both_runners(tmp_path: Path, 
 
 
 def test_the_environment_a_snippet_was_started_with_names_no_runner_variable(
-    request: pytest.FixtureRequest, tmp_path: Path, runner: snippet_runner.Runner
+    tmp_path: Path, runner: snippet_runner.Runner
 ) -> None:
-    if runner == "fresh":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="a fresh run's interpreter is exec'd with HANDBOOK_CLOCK and HANDBOOK_STATS "
-                "(conf/snippet_runner.py _launch passes them in env); the bootstrap removes them "
-                "from os.environ only, so /proc/self/environ still names them (a forked run's "
-                "shows the worker's start-up environment instead, with PWD=/ and no HOME)",
-            )
-        )
     import json
 
     python = _newest("pyenv") or interpreters.current()

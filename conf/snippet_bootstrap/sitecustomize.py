@@ -29,12 +29,28 @@ from typing import Any
 _settings: dict[str, str] = {}
 
 
+# A fresh run gets its settings in a memory file at this descriptor, so that not even
+# /proc/self/environ shows them (the runner's SETTINGS_FD and SETTINGS_NAME).
+_SETTINGS_FD = 3
+_SETTINGS_NAME = "/memfd:handbook-settings"
+
+
 def take_settings() -> None:
-    """Read the runner's variables and remove them from the environment."""
+    """Read the runner's settings (its memory file, else its variables, which a forked run's
+    worker sets), then close the file and remove the variables."""
     for name in ("HANDBOOK_CLOCK", "HANDBOOK_STATS", "HANDBOOK_TRACE"):
         value = os.environ.pop(name, None)
         if value is not None:
             _settings[name] = value
+    try:
+        ours = os.readlink(f"/proc/self/fd/{_SETTINGS_FD}").startswith(_SETTINGS_NAME)
+    except OSError:
+        return  # no such descriptor: a reader's run, or a forked one
+    if ours:
+        with os.fdopen(_SETTINGS_FD, "rb") as settings:
+            for line in settings.read().decode().splitlines():
+                name, _, value = line.partition("=")
+                _settings[name] = value
 
 
 def _handbook_loop(loop: asyncio.AbstractEventLoop) -> asyncio.AbstractEventLoop:
