@@ -37,14 +37,33 @@ def available() -> bool:
     return True
 
 
+# Groups this process made and has not removed: a cancelled build removes them (close_all).
+_live: set[Group] = set()
+
+
+_closing = False
+
+
+def close_all(*, final: bool = False) -> None:
+    """Kill every process in this process's groups and remove the groups (``final``: and
+    make no more, as the process is about to end)."""
+    global _closing
+    _closing = _closing or final
+    for group in list(_live):
+        group.close()
+
+
 class Group:
     """One control group per controller, made for one run (or one worker and its runs)."""
 
     def __init__(self, *, pids: int, memory_bytes: int) -> None:
+        if _closing:
+            raise RuntimeError("this process is ending: no new control group")
         name = f"handbook-{uuid.uuid4().hex[:12]}"
         self.paths = [ROOT / controller / name for controller in CONTROLLERS]
         for path in self.paths:
             path.mkdir()
+        _live.add(self)
         (self.paths[0] / "pids.max").write_text(str(pids))
         (self.paths[1] / "memory.limit_in_bytes").write_text(str(memory_bytes))
         with contextlib.suppress(OSError):  # no swap accounting on some kernels
@@ -72,21 +91,33 @@ class Group:
             return False
 
     def close(self) -> None:
-        """Kill whatever is left in the group, then remove it."""
-        for _ in range(50):
-            members = self._members()
-            if not members:
-                break
-            for pid in members:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            time.sleep(0.01)
+        """Kill whatever is left in the group and the groups inside it (a forked run's), then
+        remove them all."""
         for path in self.paths:
-            with contextlib.suppress(OSError):
-                path.rmdir()
+            _remove(path)
+        _live.discard(self)
 
-    def _members(self) -> list[int]:
+
+def _members(path: Path) -> list[int]:
+    try:
+        return [int(line) for line in (path / "cgroup.procs").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+def _remove(path: Path) -> None:
+    """Kill every process in a group and its subgroups, then remove them, deepest first. A
+    group whose processes are still dying cannot be removed yet: try for up to a second."""
+    for inner in [p for p in path.iterdir() if p.is_dir()] if path.is_dir() else []:
+        _remove(inner)
+    for _ in range(100):
+        for pid in _members(path):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
         try:
-            return [int(line) for line in (self.paths[0] / "cgroup.procs").read_text().split()]
-        except (OSError, ValueError):
-            return []
+            path.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            time.sleep(0.01)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import html
 import os
 import re
+import signal
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -246,8 +248,24 @@ class SnippetDirective(sphinx_exec.ExecCode):
         return [container]
 
 
+def _end_on_cancel() -> None:
+    """A build cancelled with SIGTERM or SIGHUP (Ctrl-C is Sphinx's own KeyboardInterrupt) ends
+    its prefetch and every run at once, with their folders (snippet_runner.end_everything)."""
+
+    def cancelled(signum: int, frame: object) -> None:
+        if _prefetch_process is not None:
+            _prefetch_process.stop()
+        snippet_runner.end_everything(signum, frame)
+
+    if threading.current_thread() is threading.main_thread():
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) == signal.SIG_DFL:
+                signal.signal(number, cancelled)
+
+
 def _configure(app: Sphinx) -> None:
     global _limits, _cache_dir
+    _end_on_cancel()
     _limits = snippet_runner.Limits(timeout_s=float(app.config.snippets_timeout))
     # A clean build reuses results verified under identical inputs; HANDBOOK_SNIPPET_CACHE=off
     # (or snippets_cache_dir = "") runs every snippet again; HANDBOOK_SNIPPET_CACHE_DIR moves it.

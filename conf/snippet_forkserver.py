@@ -293,7 +293,15 @@ def launch(
     return ForkedRun(worker, run_id, run, pid)
 
 
+def close_all(*, kill: bool = False) -> None:
+    """Close every worker of this process (``kill``: at once, with all their runs)."""
+    for worker in list(_workers.values()):
+        if kill:
+            worker.fail("the build was cancelled")
+        else:
+            worker.close()
+
+
 @atexit.register
 def _close_workers() -> None:
-    for worker in _workers.values():
-        worker.close()
+    close_all()

@@ -21,11 +21,13 @@ verified by the directive itself, as before.
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -139,8 +141,13 @@ class Prefetch:
     def stop(self) -> None:
         """At the end of the build (the main process only): nothing it verifies is needed now."""
         if self.process is not None:
-            self.process.kill()
-            self.process.wait()
+            # SIGTERM first: it kills its runs and removes their folders before it exits.
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
         shutil.rmtree(self.handoff, ignore_errors=True)
 
 
@@ -161,12 +168,19 @@ def _prefetch(order: dict[str, object]) -> None:
             # Both runs side by side even on the real clock: if load skews them, the build
             # verifies the snippet again alone, one run after the other.
             result = snippet_runner.verify_snippet(
-                snippet, limits=limits, trace=trace, cache_dir=cache_dir, side_by_side=True
+                snippet,
+                python=interpreters.build(),
+                limits=limits,
+                trace=trace,
+                cache_dir=cache_dir,
+                side_by_side=True,
             )
         except Exception:
-            (handoff / f"{cache_key}.failed").touch()
+            if not _cancelled:
+                (handoff / f"{cache_key}.failed").touch()
             return
-        snippet_runner.write_cached(handoff, cache_key, result)
+        if not _cancelled:
+            snippet_runner.write_cached(handoff, cache_key, result)
 
     real = [key for key in keys if snippet_runner.clock_for(key[0]) == "real"]
     # Timelines are drawn while pages are written, the rest is checked at the end of the
@@ -183,8 +197,31 @@ def _prefetch(order: dict[str, object]) -> None:
         (handoff / "done").touch()
 
 
+def _end_with_the_build(handoff: Path) -> None:
+    """If the build is cancelled (Ctrl-C, SIGTERM) or dies, so does this process: every run
+    killed, every folder removed, at once."""
+
+    def end(signum: int, frame: object) -> None:
+        global _cancelled
+        _cancelled = True  # no thread hands over another result (which would make the folder again)
+        shutil.rmtree(handoff, ignore_errors=True)
+        snippet_runner.end_everything(signum, frame)
+
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, end)
+    # The build gone (killed outright): this process gets SIGTERM from the kernel.
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() == 1:  # the build ended before the line above took effect
+        end(signal.SIGTERM, None)
+
+
+PR_SET_PDEATHSIG = 1
+_cancelled = False
+
 if __name__ == "__main__":
     # Below the build's priority (its workers and runs inherit this): Sphinx reads at full
     # speed, and the runs take the CPU it leaves idle, most of all while pages are written.
     os.nice(10)
-    _prefetch(json.loads(sys.stdin.buffer.read()))
+    _order = json.loads(sys.stdin.buffer.read())
+    _end_with_the_build(Path(_order["handoff"]))
+    _prefetch(_order)

@@ -17,6 +17,7 @@ Command line (run from the repository root)::
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import dataclasses
 import difflib
@@ -25,6 +26,7 @@ import fcntl
 import functools
 import hashlib
 import json
+import multiprocessing.util
 import os
 import re
 import resource
@@ -83,6 +85,54 @@ ALLOWED_ENV = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "UTC", "PATH": os.d
 # Every run creates and removes its own folders, several hundred times a build. In memory
 # (tmpfs) that costs a fraction of what a disk's journal does; elsewhere, the usual temp folder.
 RUN_DIRS_IN = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+_runs_parent: str | None = None
+_runs_parent_lock = threading.Lock()
+
+
+def _run_dirs() -> str:
+    """This process's folder for its runs' folders: one place to remove if it is cancelled."""
+    global _runs_parent
+    with _runs_parent_lock:
+        if _runs_parent is None:
+            _runs_parent = tempfile.mkdtemp(prefix=f"handbook-runs-{os.getpid()}-", dir=RUN_DIRS_IN)
+            atexit.register(close_everything)
+            # A forked copy of a process (Sphinx's parallel readers) ends with os._exit and
+            # runs no atexit hook, but multiprocessing runs its finalizers first.
+            multiprocessing.util.Finalize(None, close_everything, exitpriority=100)
+        return _runs_parent
+
+
+def _forget_runs_parent() -> None:
+    global _runs_parent, _runs_parent_lock
+    _runs_parent, _runs_parent_lock = None, threading.Lock()
+
+
+os.register_at_fork(after_in_child=_forget_runs_parent)  # a forked copy makes its own
+
+
+def close_everything() -> None:
+    """At the end of a process that ran snippets: its workers closed, its folders and control
+    groups removed (atexit does the same, where the process runs its atexit hooks)."""
+    global _runs_parent
+    snippet_forkserver.close_all()
+    cgroups.close_all()
+    if _runs_parent is not None:
+        shutil.rmtree(_runs_parent, ignore_errors=True)
+        _runs_parent = None
+
+
+def end_everything(signum: int, frame: object = None) -> None:
+    """A cancelled build (SIGTERM, SIGINT, SIGHUP): kill every run this process started, with
+    all they started, remove their folders, and exit at once (no thread waits for a run)."""
+    del frame
+    # Twice: a thread that was starting a run while the first pass went may have made one more.
+    for _ in range(2):
+        cgroups.close_all(final=True)  # kills every process in the runs' groups
+        snippet_forkserver.close_all(kill=True)
+        if _runs_parent is not None:
+            shutil.rmtree(_runs_parent, ignore_errors=True)
+        time.sleep(0.05)
+    os._exit(128 + signum)
 
 
 @dataclass(frozen=True)
@@ -475,7 +525,7 @@ def _run_contained(
     cpu: dict[str, float],
 ) -> RunResult:
     sandboxed = sandbox.mode() == "bwrap"
-    with tempfile.TemporaryDirectory(prefix="snippet-", dir=RUN_DIRS_IN) as tmp:
+    with tempfile.TemporaryDirectory(prefix="snippet-", dir=_run_dirs()) as tmp:
         # The runner's own folder: the bootstrap's records (written through descriptors the
         # run gets), and, without a sandbox, the run's working folder.
         workdir = Path(tmp) / "run"  # holds only the snippet: a fresh, empty place to run

@@ -127,12 +127,16 @@ def _join_run_group(limits: dict[str, object]) -> None:
             procs.write(str(os.getpid()))
 
 
+# Groups of ended runs whose last processes were still dying: removed on a later turn.
+_unremoved: list[str] = []
+
+
 def _close_run_group(pid: int) -> str:
     """Remove an ended run's groups; name the limit it ran into, if any ("-" if none)."""
     hit = "-"
     for folder in _run_group_dirs(pid):
         try:
-            if folder.endswith(f"pids{os.sep}run-{pid}") or "/pids/" in folder:
+            if "/pids/" in folder:
                 with open(os.path.join(folder, "pids.events")) as events:
                     if any(line.split() != ["max", "0"] and line.startswith("max") for line in events):
                         hit = "processes"
@@ -140,9 +144,17 @@ def _close_run_group(pid: int) -> str:
                 with open(os.path.join(folder, "memory.failcnt")) as failures:
                     if int(failures.read() or 0) > 0:
                         hit = "memory"
-            os.rmdir(folder)
         except OSError:
             pass
+        _unremoved.append(folder)
+    for folder in list(_unremoved):
+        try:
+            os.rmdir(folder)
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue  # still busy: next time
+        _unremoved.remove(folder)
     return hit
 
 

@@ -44,6 +44,12 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         )
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    # Each test process (pytest-xdist's workers too, which may end without running atexit
+    # hooks) closes its snippet workers and removes its runs' folders and control groups.
+    snippet_runner.close_everything()
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     ran = ", ".join(f"{i.name} ({i.origin})" for i in INTERPRETERS) or "none"
     terminalreporter.write_line(f"snippets verified on Python {ran}")
