@@ -108,8 +108,12 @@ def _members(path: Path) -> list[int]:
 def _remove(path: Path) -> None:
     """Kill every process in a group and its subgroups, then remove them, deepest first. A
     group whose processes are still dying cannot be removed yet: try for up to a second."""
-    for inner in [p for p in path.iterdir() if p.is_dir()] if path.is_dir() else []:
-        _remove(inner)
+    try:
+        inner = [p for p in path.iterdir() if p.is_dir()]
+    except OSError:
+        return  # already removed (another cleanup got there first)
+    for group in inner:
+        _remove(group)
     for _ in range(100):
         for pid in _members(path):
             with contextlib.suppress(ProcessLookupError):
