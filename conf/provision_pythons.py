@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         bootstrap(root)
     else:
         print(f"Debian root filesystem ready: {root}")
+        if why_not_here() is None:
+            apt_install("bubblewrap")  # the sandbox every run goes through (already there: nothing)
     found = interpreters.discover()
     for interpreter in found:
         print(f"found {interpreter}")
