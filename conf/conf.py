@@ -42,16 +42,13 @@ def _version_substitutions() -> dict[str, str]:
     import interpreters
     import snippet_runner
 
-    def listed(names: list[str]) -> str:
-        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
     minors = [interpreters.minor_name(m) for m in interpreters.supported_minors()]
     releases = [snippet_runner.version_name(r) for r in snippet_runner.recorded_releases()]
     return {
-        "versions": listed(minors),
+        "versions": snippet_runner.and_list(minors),
         "oldest_version": minors[0],
         "newest_version": minors[-1],
-        "releases": listed(releases),
+        "releases": snippet_runner.and_list(releases),
     }
 
 

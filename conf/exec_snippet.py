@@ -88,11 +88,6 @@ def _verify(snippet: Path, *, trace: bool) -> snippet_runner.RunResult:
     )
 
 
-def _and_list(names: list[str]) -> str:
-    """``3.11.7, 3.12.1 and 3.13.0``."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
 def snippet_label(snippet: Path) -> str:
     """``snippets/waiting-for-many/03_first.py`` is labelled ``snippet-waiting-for-many-03_first``."""
     return f"snippet-{snippet.parent.name}-{snippet.stem}"
@@ -161,7 +156,7 @@ class SnippetDirective(sphinx_exec.ExecCode):
             self._expected = snippet_runner.expected_by_version(snippet)
         except snippet_runner.SnippetError as error:
             raise SnippetBuildError(f"{location}: {error}") from None
-        versions = _and_list([version_name(v) for v in self._expected])
+        versions = snippet_runner.and_list([version_name(v) for v in self._expected])
         self.options.setdefault("caption_output", f"Output (the same on Python {versions})")
         wants_timeline = "timeline" in self.options
         self.options.pop("timeline", None)  # not an option sphinx-exec-code knows

@@ -1,10 +1,11 @@
 """Client side of the pre-warmed snippet workers (the worker is ``snippet_worker.py``).
 
-One worker per interpreter and start-up environment (which includes the hash seed) stays
-alive for the life of this process and forks a pristine child per run; runs may overlap. :func:`launch`
-returns a handle shaped like ``subprocess.Popen`` (``pid``, ``wait(timeout)``), so the runner
-treats a forked run and a fresh interpreter the same way: same limits, same output pipe,
-same process-group kill.
+One worker per interpreter, sandbox and start-up environment (which includes the hash seed)
+stays alive for the life of this process and forks a pristine child per run; runs may overlap.
+:func:`launch` returns a handle shaped like ``subprocess.Popen`` (``pid``, ``wait(timeout)``)
+plus ``kill()``, so the runner treats a forked run and a fresh interpreter alike: same limits,
+same output pipe. A run's pid belongs to the worker's namespace, so killing goes through the
+worker; a worker that stops answering is killed with its sandbox and replaced.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
 import cgroups
-
 import sandbox
 from interpreters import Interpreter
 

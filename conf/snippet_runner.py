@@ -3,15 +3,18 @@
 The Sphinx build (``exec_snippet``), the test suite and the command line below all call
 :func:`verify_snippet` or :func:`run_snippet`, so a page and its test cannot disagree.
 
-A run is contained: a fresh temporary working directory, an allow-listed environment (nothing
-from the build's own environment leaks in), limits on real time, CPU time, memory, written
-files and output size, and its own process group so that nothing it starts survives it.
-The virtual clock is installed by ``snippet_bootstrap/sitecustomize.py``.
+A run is contained: in a bubblewrap sandbox (``sandbox.py``) where the kernel allows one, with
+a fresh working folder, an allow-listed environment (nothing from the build's own environment
+leaks in), limits on real time, CPU time, memory, processes, written files and output size
+(``cgroups.py`` for the run as a whole), and nothing it starts survives it. Which Pythons it
+runs on is ``interpreters.py``'s business; the virtual clock is installed by
+``snippet_bootstrap/sitecustomize.py``.
 
 Command line (run from the repository root)::
 
-    python conf/snippet_runner.py snippets/coroutines_and_tasks      # check
+    python conf/snippet_runner.py snippets/coroutines_and_tasks      # check on every Python found
     python conf/snippet_runner.py --update snippets/                  # rewrite expected outputs
+    python conf/snippet_runner.py --python 3.14 snippets/taskgroup    # one Python
 """
 
 from __future__ import annotations
@@ -44,7 +47,6 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import cgroups
-
 import interpreters
 import sandbox
 import snippet_forkserver
@@ -437,9 +439,7 @@ SETTINGS_FD = 3
 SETTINGS_NAME = "handbook-settings"
 
 
-def snippet_environment(
-    workdir: str, *, interpreter: Interpreter, sandboxed: bool, clock: Clock, hash_seed: str
-) -> dict[str, str]:
+def snippet_environment(workdir: str, *, sandboxed: bool, clock: Clock, hash_seed: str) -> dict[str, str]:
     """The whole environment of a snippet: the allow-list plus the runner's own settings
     (which the bootstrap removes from the environment as it starts)."""
     env = {
@@ -535,9 +535,7 @@ def _run_contained(
         how = Launch(runner, interpreter, sandboxed, sandbox.HOME if sandboxed else str(workdir))
         stats = Path(tmp) / "loop-times"
         trace_file = Path(tmp) / "trace.jsonl" if trace else None
-        env = snippet_environment(
-            how.workdir_inside, interpreter=interpreter, sandboxed=sandboxed, clock=clock, hash_seed=hash_seed
-        )
+        env = snippet_environment(how.workdir_inside, sandboxed=sandboxed, clock=clock, hash_seed=hash_seed)
         side = {"HANDBOOK_STATS": stats, **({"HANDBOOK_TRACE": trace_file} if trace_file else {})}
         side_fds = {
             name: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) for name, path in side.items()
@@ -664,6 +662,7 @@ def run_deterministic(
     trace: bool = False,
     runner: Runner | None = None,
     side_by_side: bool | None = None,
+    seeds: tuple[str, ...] = DETERMINISM_SEEDS,
 ) -> RunResult:
     """Run a snippet twice (different hash seeds) and demand identical output.
 
@@ -673,7 +672,7 @@ def run_deterministic(
     """
 
     def run(seed: str) -> RunResult:
-        traced = trace and seed == DETERMINISM_SEEDS[0]
+        traced = trace and seed == seeds[0]
         return run_snippet(
             snippet, python=python, clock=clock, limits=limits, hash_seed=seed, trace=traced, runner=runner
         )
@@ -681,10 +680,10 @@ def run_deterministic(
     if not (side_by_side if side_by_side is not None else clock == "virtual"):
         # Real time: one run after the other, so they do not slow each other down, and printed
         # times compared with the documented tolerance.
-        runs = [run(seed) for seed in DETERMINISM_SEEDS]
+        runs = [run(seed) for seed in seeds]
     else:
-        with ThreadPoolExecutor(max_workers=len(DETERMINISM_SEEDS)) as pool:
-            runs = list(pool.map(run, DETERMINISM_SEEDS))
+        with ThreadPoolExecutor(max_workers=len(seeds)) as pool:
+            runs = list(pool.map(run, seeds))
     first = runs[0]
     same = matches_with_tolerance if clock == "real" else str.__eq__
     for other in runs[1:]:
@@ -741,8 +740,10 @@ def verify_snippet(
     cache_dir: Path | None = None,
     runner: Runner | None = None,
     side_by_side: bool | None = None,
+    seeds: tuple[str, ...] = DETERMINISM_SEEDS,
 ) -> RunResult:
-    """Run a snippet, check it is deterministic and matches its expected output.
+    """Run a snippet, check it is deterministic and matches its expected output (``seeds``:
+    one run per hash seed; one seed checks the output only).
 
     With ``cache_dir``, a result verified before under exactly the same inputs (see
     :func:`cache_key`) is reused instead of running the snippet again.
@@ -759,6 +760,7 @@ def verify_snippet(
         trace=trace,
         runner=runner,
         side_by_side=side_by_side,
+        seeds=seeds,
     )
     path, expected = read_expected(snippet, interpreter.release)
     if clock_for(snippet) == "real" and matches_with_tolerance(expected, result.output):
@@ -910,6 +912,11 @@ def expected_by_version(snippet: Path) -> dict[interpreters.Release, str]:
 
 def version_name(version: tuple[int, ...]) -> str:
     return ".".join(map(str, version))
+
+
+def and_list(names: list[str]) -> str:
+    """``3.11.7, 3.12.1 and 3.13.0``: how pages and captions name several versions."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def update_expected(snippet: Path, *, python: Interpreter, main: bool) -> list[str]:

@@ -14,9 +14,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-import cgroups
 import pytest
 
+import cgroups
 import sandbox
 from conftest import fixture_snippet
 
