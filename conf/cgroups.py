@@ -59,7 +59,7 @@ class Group:
     def __init__(self, *, pids: int, memory_bytes: int) -> None:
         if _closing:
             raise RuntimeError("this process is ending: no new control group")
-        name = f"handbook-{uuid.uuid4().hex[:12]}"
+        name = f"handbook-{os.getpid()}-{uuid.uuid4().hex[:8]}"  # whose it is, for clean-up checks
         self.paths = [ROOT / controller / name for controller in CONTROLLERS]
         for path in self.paths:
             path.mkdir()

@@ -284,7 +284,7 @@ def _prefetch(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
         key: location for key, location in found.items() if snippet_runner.runs_on(key[0], BUILD_VERSION)
     }
     if runnable:
-        handoff = Path(tempfile.mkdtemp(prefix="snippet-handoff-"))
+        handoff = Path(tempfile.mkdtemp(prefix=f"snippet-handoff-{os.getpid()}-"))
         _prefetch_process = snippet_prefetch.Prefetch.start(runnable, handoff, _limits, _cache_dir)
 
 

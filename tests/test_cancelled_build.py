@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
@@ -54,12 +54,14 @@ def alive(pid: int, started: str) -> bool:
     return fields[19] == started and fields[0] != "Z"
 
 
-def leftovers() -> set[str]:
-    """Folders and control groups of the kind a build makes."""
-    found = {str(p) for p in Path("/dev/shm").glob("handbook-runs-*")}
-    found |= {str(p) for p in Path(os.environ.get("TMPDIR", "/tmp")).glob("snippet-handoff-*")}
-    found |= {str(p) for p in (cgroups.ROOT / "pids").glob("handbook-*")}
-    return found
+def leftovers(pids: Iterable[int]) -> set[str]:
+    """Folders and control groups that these processes made (each name says whose it is):
+    other tests running side by side make their own."""
+    found = set(Path("/dev/shm").glob("handbook-runs-*"))
+    found |= set(Path(os.environ.get("TMPDIR", "/tmp")).glob("snippet-handoff-*"))
+    found |= set((cgroups.ROOT / "pids").glob("handbook-*"))
+    mine = {str(pid) for pid in pids}
+    return {str(path) for path in found if path.name.split("-")[-2] in mine}
 
 
 def wait_for(condition: Callable[[], bool], what: str, state: Callable[[], object] = lambda: "") -> None:
@@ -85,27 +87,27 @@ def test_a_build_stopped_with_sigterm_leaves_no_process_folder_or_group(tmp_path
     hanging.write_bytes(fixture_snippet("hangs_on_event").read_bytes())
     hanging.with_suffix(".out").write_text("never printed\n")
     (src / "index.md").write_text(f"# A page\n\n```{{exec_code}}\n:filename: {name}\n```\n")
-    before = leftovers()
     build = subprocess.Popen(
         [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(tmp_path / "out")],
         env={**os.environ, "HANDBOOK_SNIPPET_CACHE": "off"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+    def builds_pids() -> set[int]:
+        return {build.pid, *descendants(build.pid)}
+
     try:
-        # Wait until the snippet runs: a run's folder appears under a new runs folder.
-        wait_for(lambda: any(Path(p).is_dir() and any(Path(p).iterdir()) for p in leftovers() - before
+        # Wait until the snippet runs: a run's folder appears in one of the build's runs folders.
+        wait_for(lambda: any(Path(p).is_dir() and any(Path(p).iterdir()) for p in leftovers(builds_pids())
                              if "handbook-runs-" in p), "the hanging snippet to start")  # fmt: skip
         started = descendants(build.pid)
+        pids = {build.pid, *started}
         assert started, "the build started no process"
         build.send_signal(signal.SIGTERM)
         build.wait(timeout=DEADLINE_S)
         wait_for(lambda: not [pid for pid, at in started.items() if alive(pid, at)], "every run to end")
-        wait_for(
-            lambda: leftovers() <= before,
-            "every folder and group to be removed",
-            lambda: leftovers() - before,
-        )
+        wait_for(lambda: not leftovers(pids), "every folder and group to be removed", lambda: leftovers(pids))
     finally:
         if build.poll() is None:
             build.kill()
@@ -123,7 +125,6 @@ def test_a_finished_build_leaves_no_process_folder_or_group(tmp_path: Path) -> N
     hello.write_bytes(fixture_snippet("hello").read_bytes())
     hello.with_suffix(".out").write_text("hello\n")
     (src / "index.md").write_text("# A page\n\n```{exec_code}\n:filename: hello.py\n```\n")
-    before = leftovers()
     build = subprocess.Popen(
         [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(tmp_path / "out")],
         env={**os.environ, "HANDBOOK_SNIPPET_CACHE": "off"},
@@ -134,4 +135,4 @@ def test_a_finished_build_leaves_no_process_folder_or_group(tmp_path: Path) -> N
         time.sleep(0.01)
     assert build.returncode == 0
     wait_for(lambda: not [pid for pid, at in seen.items() if alive(pid, at)], "every process to end")
-    assert leftovers() <= before
+    assert leftovers({build.pid, *seen}) == set()
