@@ -97,6 +97,7 @@ def pythons(session: nox.Session) -> None:
     elsewhere)."""
     install_group(session, "snippets")
     session.run("python", "conf/provision_pythons.py", *session.posargs)
+    session.run("python", "conf/snippet_packages.py")  # the libraries snippets import, pinned
 
 
 @nox.session
@@ -127,9 +128,23 @@ def update_outputs(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check style, formatting and strict typing of snippets and project code."""
     install_group(session, "lint")
+    session.install("-r", "snippets/requirements.txt")  # mypy checks the snippets' imports too
     session.run("ruff", "check", *LINT_PATHS)
     session.run("ruff", "format", "--check", *LINT_PATHS)
     session.run("mypy", "--strict", *LINT_PATHS)
+
+
+@nox.session(name="lock_snippet_packages", default=False)
+def lock_snippet_packages(session: nox.Session) -> None:
+    """Pin what snippets may import (snippets/requirements.in) into snippets/requirements.txt:
+    exact versions and hashes, one lock for every supported version (uv's universal resolution).
+    `-- --upgrade` moves every pin to the newest release; then update the expected outputs."""
+    session.install("uv")
+    session.run(
+        *("uv", "pip", "compile", "snippets/requirements.in", "--universal", "--generate-hashes"),
+        *("--python-version", PYTHONS[0], "--no-header", "-o", "snippets/requirements.txt"),
+        *session.posargs,
+    )
 
 
 @nox.session(default=False)

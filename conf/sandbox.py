@@ -9,8 +9,9 @@ mount, PID, network (a loopback of its own and nothing else), IPC and UTS namesp
 can neither read the build's environment or files nor write anything that outlives it, and
 everything it starts dies with it.
 
-The handbook's start-up hook and the clock library reach the interpreter as a reader's
-installed packages would: bound into its site-packages folder, with no ``PYTHONPATH``.
+The handbook's start-up hook and the snippets' libraries (the clock among them) reach the
+interpreter as a reader's installed packages would: bound into its site-packages folder, with no
+``PYTHONPATH``.
 
 ``HANDBOOK_SANDBOX``: ``auto`` (default: the sandbox where the kernel allows it, else one line
 on stderr and the older containment: limits, allow-listed environment, process group),
@@ -24,7 +25,6 @@ does the same steps with the kernel's calls) before it drops to uid 1000.
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -32,11 +32,13 @@ import sys
 from pathlib import Path
 from typing import Literal
 
+import snippet_packages
 from interpreters import Interpreter
 
 BOOTSTRAP_DIR = Path(__file__).resolve().parent / "snippet_bootstrap"
 # What a run sees of the handbook: these files in the interpreter's site-packages folder.
 BOOTSTRAP_FILES = ("sitecustomize.py", "handbook_trace.py")
+PACKAGES_PTH = "handbook-packages.pth"
 HOME = "/home/reader"  # the working directory and home of every sandboxed run
 UID = GID = 1000
 # Total bytes a run may store in each of its writable places (/home/reader, /tmp, /dev/shm).
@@ -47,15 +49,6 @@ Mode = Literal["bwrap", "none"]
 
 class SandboxUnavailable(RuntimeError):
     """HANDBOOK_SANDBOX=required, and this machine cannot give a run its own namespaces."""
-
-
-def looptime_dir() -> Path:
-    """The clock library's package folder, as installed for the build (pure Python, no
-    dependencies): bound read-only into every run."""
-    spec = importlib.util.find_spec("looptime")
-    if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("looptime is not installed: `nox` sessions install it (pyproject: snippets)")
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @functools.cache
@@ -119,7 +112,9 @@ def view(interpreter: Interpreter) -> list[str]:
     args += ["--size", "1048576", "--tmpfs", site]
     for name in BOOTSTRAP_FILES:
         args += ["--ro-bind", str(BOOTSTRAP_DIR / name), f"{site}/{name}"]
-    args += ["--ro-bind", str(looptime_dir()), f"{site}/looptime"]
+    # The pinned libraries (snippet_packages), found through a .pth file as a reader's would be.
+    args += ["--ro-bind", str(BOOTSTRAP_DIR / PACKAGES_PTH), f"{site}/{PACKAGES_PTH}"]
+    args += ["--ro-bind", str(snippet_packages.ensure()), f"{site}/{snippet_packages.SITE_NAME}"]
     if interpreter.sitecustomize and not interpreter.sitecustomize.startswith(site + "/"):
         # The interpreter has a sitecustomize of its own earlier on sys.path (Debian's, for
         # apport): ours takes its place, as the one a reader's site would import.

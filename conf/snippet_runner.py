@@ -50,6 +50,7 @@ import cgroups
 import interpreters
 import sandbox
 import snippet_forkserver
+import snippet_packages
 from interpreters import Interpreter
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -457,7 +458,7 @@ def snippet_environment(workdir: str, *, sandboxed: bool, clock: Clock, hash_see
     }
     if not sandboxed:
         # No sandbox to bind the bootstrap into site-packages: the older way, a search path.
-        env["PYTHONPATH"] = os.pathsep.join([str(BOOTSTRAP_DIR), str(sandbox.looptime_dir().parent)])
+        env["PYTHONPATH"] = os.pathsep.join([str(BOOTSTRAP_DIR), str(snippet_packages.ensure())])
         env["TMPDIR"] = workdir
     return env
 
@@ -789,16 +790,15 @@ RUNNER_SOURCES = (
     Path(snippet_forkserver.__file__).resolve(),
     Path(sandbox.__file__).resolve(),
     Path(interpreters.__file__).resolve(),
-    *sorted(BOOTSTRAP_DIR.glob("*.py")),
+    Path(snippet_packages.__file__).resolve(),
+    *sorted(BOOTSTRAP_DIR.glob("*.p[yt]*")),
 )
 
 
 @functools.cache
 def _interpreter_fingerprint(python: Interpreter) -> str:
-    """The interpreter and the clock library's version, for cache keys."""
-    import importlib.metadata
-
-    return f"{python.fingerprint}{importlib.metadata.version('looptime')}\n"
+    """The interpreter and the snippets' pinned libraries, for cache keys."""
+    return f"{python.fingerprint}{snippet_packages.digest()}\n"
 
 
 @functools.lru_cache(maxsize=4)

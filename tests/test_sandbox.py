@@ -22,6 +22,7 @@ import pytest
 import interpreters
 import sandbox
 import snippet_forkserver
+import snippet_packages
 import snippet_runner
 from conftest import fixture_snippet
 from interpreters import Interpreter
@@ -163,6 +164,7 @@ def _write_targets_on_host(python: Interpreter, name: str) -> list[Path]:
         CACHE / name,
         inside_to_host(stdlib) / name,
         inside_to_host(python.site_dir) / name,
+        snippet_packages.folder() / name,
         Path("/tmp") / name,
         Path("/dev/shm") / name,
     ]
@@ -188,6 +190,8 @@ def test_writes_never_reach_the_host_and_the_next_run_starts_with_empty_private_
     written = lines_of(first)
     assert written["found"] == "[]"
     assert written["tmp"] == written["shm"] == written["home"] == "written"  # its own, private
+    assert written["snippet packages"] != "written"
+    assert written["library"] != "written", "a run changed a library the next run imports"
     on_host = [path for path in _write_targets_on_host(python, name) if os.path.lexists(path)]
     assert on_host == []
     second = lines_of(run(snippet, runner, python))

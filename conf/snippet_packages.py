@@ -1,0 +1,126 @@
+"""The libraries a snippet may import besides the standard library: the virtual clock (looptime),
+AnyIO and Trio for the comparison chapter, pytest and pytest-asyncio for the testing chapter.
+
+They are pinned, with hashes, in ``snippets/requirements.txt`` (made from
+``snippets/requirements.in`` by ``nox -s lock_snippet_packages``), and installed once per lock
+into a folder beside the interpreters (``pythons_dir()/packages/<digest>``), outside the
+repository. Every run sees that folder read-only: bound into the interpreter's site-packages in
+the sandbox, on ``PYTHONPATH`` without one. All of them are pure Python, so one folder serves
+every supported interpreter; the lock is universal, and every package it lists for Linux on any
+supported version is installed (a backport the newer versions do not need is harmless there).
+
+    python conf/snippet_packages.py      # install now (nox -s pythons does), print the folder
+"""
+
+from __future__ import annotations
+
+import fcntl
+import functools
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from packaging.requirements import Requirement
+
+import interpreters
+
+LOCK = interpreters.REPO_ROOT / "snippets" / "requirements.txt"
+# Where a run finds them, relative to its site-packages folder (the .pth file there names it).
+SITE_NAME = "handbook-packages"
+FINISHED = "handbook-packages-finished"  # written last: a folder without it is not used
+
+
+class PackagesUnavailable(RuntimeError):
+    """The pinned packages are not installed and could not be installed (offline, no pip)."""
+
+
+def digest() -> str:
+    """Names the installed folder and enters every cache key: a new lock is a new folder."""
+    return hashlib.sha256(LOCK.read_bytes()).hexdigest()[:16]
+
+
+def folder() -> Path:
+    return interpreters.pythons_dir() / "packages" / digest()
+
+
+def _linux_environments() -> list[dict[str, str]]:
+    """The marker environments of every supported version on Linux CPython."""
+    return [
+        {
+            "os_name": "posix",
+            "sys_platform": "linux",
+            "platform_system": "Linux",
+            "implementation_name": "cpython",
+            "platform_python_implementation": "CPython",
+            "python_version": minor,
+            "python_full_version": f"{minor}.0",
+        }
+        for minor in (f"{major}.{minor}" for major, minor in interpreters.supported_minors())
+    ]
+
+
+def wanted_lines(lock_text: str) -> list[str]:
+    """The lock's requirements (with their hashes) that any supported Linux CPython needs,
+    markers dropped: one folder serves every version."""
+    environments = _linux_environments()
+    wanted = []
+    # A requirement spans its line and the `--hash` continuation lines after it.
+    for entry in lock_text.replace("\\\n", " ").splitlines():
+        entry = entry.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        spec, _, hashes = entry.partition(" --hash")
+        requirement = Requirement(spec.strip())
+        if requirement.marker is None or any(requirement.marker.evaluate(env) for env in environments):
+            requirement.marker = None
+            wanted.append(" ".join([str(requirement), *(f"--hash{hashes}".split() if hashes else [])]))
+    return wanted
+
+
+@functools.cache
+def ensure() -> Path:
+    """The installed folder, installing it first if this lock was never installed here."""
+    target = folder()
+    if (target / FINISHED).exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Parallel builds and test workers all ask at once: one installs, the others wait for it.
+    with open(target.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / FINISHED).exists():
+            return target
+        _install(target)
+    return target
+
+
+def _install(target: Path) -> None:
+    shutil.rmtree(target, ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".installing-") as tmp:
+        requirements = Path(tmp, "requirements.txt")
+        requirements.write_text("\n".join(wanted_lines(LOCK.read_text())) + "\n")
+        staging = Path(tmp, "packages")
+        command = [
+            sys.executable,
+            *("-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input"),
+            *("--no-deps", "--require-hashes", "--only-binary=:all:", "--no-compile"),
+            *("--target", str(staging), "-r", str(requirements)),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+        if done.returncode != 0:
+            raise PackagesUnavailable(
+                f"{LOCK}: the snippets' packages could not be installed into {target} "
+                f"(pip exited with {done.returncode}):\n{done.stderr.strip()[-2000:]}"
+            )
+        shutil.rmtree(staging / "bin", ignore_errors=True)  # console scripts: no run calls them
+        (staging / FINISHED).write_text(LOCK.read_text())
+        os.chmod(staging, 0o755)
+        staging.rename(target)
+
+
+if __name__ == "__main__":
+    print(ensure())
