@@ -275,6 +275,10 @@ _CARET_LINE = re.compile(r"^\s*[~^]+\s*$")
 _FRAME_LINE = re.compile(r'^\s*File "')
 _WORKER_FRAME_LINE = re.compile(rf'^\s*File "[^"]*/{re.escape(snippet_forkserver.WORKER.name)}", line')
 STDLIB_FRAMES = "  [... frames inside the standard library ...]"
+# The snippet libraries' folder (snippet_packages), wherever an interpreter keeps it.
+_PACKAGES_PATH = re.compile(rf'[^\s"\'(]*/{re.escape(snippet_packages.SITE_NAME)}/')
+_PACKAGES_FRAME_LINE = re.compile(r'^\s*File "site-packages/')
+PACKAGES_FRAMES = "  [... frames inside installed libraries ...]"
 
 
 def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> str:
@@ -286,6 +290,9 @@ def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> st
        snippet as ``File "name.py"``, as it would for a reader running ``python name.py``.
     3. In tracebacks, a run of standard-library frames (their line numbers change with every
        patch release) becomes one line: ``[... frames inside the standard library ...]``.
+       Frames of the snippet libraries (``snippets/requirements.txt``) likewise become
+       ``[... frames inside installed libraries ...]``, and any other mention of their folder
+       reads ``site-packages/``: where it is differs between interpreters and readers.
     4. Caret lines under traceback source lines (``^^^^``, ``~~~^^``; they differ between
        3.11, 3.12 and 3.13) are dropped.
     5. A frame of the pre-warmed worker (``snippet_worker.py``, the outermost frame of a forked
@@ -295,6 +302,7 @@ def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> st
     inside = {workdir_inside + "/"} if workdir_inside else set()
     for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep, *inside}:
         text = text.replace(prefix, "")
+    text = _PACKAGES_PATH.sub("site-packages/", text)
     text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
     lines: list[str] = []
     in_stdlib_frame = in_worker_frame = False
@@ -309,9 +317,10 @@ def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> st
             in_worker_frame = False
             if line.startswith("    ") and not _FRAME_LINE.match(line):
                 continue  # the worker's source line
-        if _STDLIB_FRAME_LINE.match(line):
-            if lines[-1:] != [STDLIB_FRAMES]:
-                lines.append(STDLIB_FRAMES)
+        if _STDLIB_FRAME_LINE.match(line) or _PACKAGES_FRAME_LINE.match(line):
+            collapsed = STDLIB_FRAMES if _STDLIB_FRAME_LINE.match(line) else PACKAGES_FRAMES
+            if lines[-1:] != [collapsed]:
+                lines.append(collapsed)
             in_stdlib_frame = True
             continue
         if in_stdlib_frame and line.startswith("    ") and not _FRAME_LINE.match(line):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from snippet_runner import STDLIB_FRAMES, normalise
+from snippet_runner import PACKAGES_FRAMES, STDLIB_FRAMES, normalise
 
 WORKDIR = Path("/tmp/snippet-abc/run")
 
@@ -39,6 +39,30 @@ def test_runs_of_standard_library_frames_become_one_line() -> None:
         '    raise ValueError("boom")',
         "ValueError: boom",
     ]
+
+
+def test_frames_and_paths_of_the_snippet_libraries_read_the_same_on_every_interpreter() -> None:
+    pyenv = "/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/handbook-packages"
+    debian = "/usr/local/lib/python3.15/dist-packages/handbook-packages"
+    for folder in (pyenv, debian):
+        text = "\n".join(
+            [
+                '  File "demo.py", line 9, in <module>',
+                "    anyio.run(main)",
+                f'  File "{folder}/anyio/_core/_eventloop.py", line 74, in run',
+                "    return async_backend.run(func, args, {}, backend_options)",
+                '  File "/usr/lib/python3.15/asyncio/runners.py", line 195, in run',
+                "    return runner.run(main)",
+                f"{folder}/pytest_asyncio/plugin.py:306: PytestDeprecationWarning: unset",
+            ]
+        )
+        assert normalise(text, WORKDIR).splitlines() == [
+            '  File "demo.py", line 9, in <module>',
+            "    anyio.run(main)",
+            PACKAGES_FRAMES,
+            STDLIB_FRAMES,
+            "site-packages/pytest_asyncio/plugin.py:306: PytestDeprecationWarning: unset",
+        ]
 
 
 def test_caret_lines_are_dropped() -> None:
