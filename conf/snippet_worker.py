@@ -51,6 +51,7 @@ CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x10000000, 0x20000000
 MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
+PR_SET_MM, PR_SET_MM_MAP = 35, 14
 SANDBOX_UID = 1000
 
 
@@ -282,6 +283,7 @@ def become_snippet(
     sitecustomize.take_settings()  # the runner's settings leave the environment, as in a fresh run
     path = os.path.join(workdir, script)
     sys.argv[:] = [script]
+    _started_as(sys.orig_argv[0], script)
     sys.path[0] = workdir
     module = types.ModuleType("__main__")
     module.__dict__.update(
@@ -296,6 +298,52 @@ def become_snippet(
     with open(path, "rb") as source:
         code = compile(source.read(), path, "exec", dont_inherit=True)
     return code, module.__dict__
+
+
+class _MemoryMap(ctypes.Structure):
+    """struct prctl_mm_map (linux/prctl.h)."""
+
+    _fields_ = [
+        *((name, ctypes.c_uint64) for name in ("start_code", "end_code", "start_data", "end_data")),
+        *((name, ctypes.c_uint64) for name in ("start_brk", "brk", "start_stack")),
+        *((name, ctypes.c_uint64) for name in ("arg_start", "arg_end", "env_start", "env_end")),
+        ("auxv", ctypes.c_void_p),
+        ("auxv_size", ctypes.c_uint32),
+        ("exe_fd", ctypes.c_uint32),
+    ]
+
+
+_STARTED_AS: list[ctypes.Array[ctypes.c_char]] = []  # the new command line's memory lives on
+
+
+def _started_as(executable: str, script: str) -> None:
+    """Make the command line and start-up environment the kernel shows (/proc/self/cmdline,
+    /proc/self/environ) and ``sys.orig_argv`` those of ``python name.py`` started with this
+    environment, as in a fresh run, not the worker's. PR_SET_MM_MAP moves the kernel's record of
+    where they are to new memory; it needs no privilege when the executable stays the same."""
+    sys.orig_argv[:] = [executable, script]
+    argv = b"".join(os.fsencode(arg) + b"\0" for arg in sys.orig_argv)
+    environ = b"".join(os.fsencode(f"{name}={value}") + b"\0" for name, value in os.environ.items())
+    memory = ctypes.create_string_buffer(argv + environ, len(argv) + len(environ))
+    _STARTED_AS.append(memory)
+    with open("/proc/self/stat") as stat:
+        text = stat.read()
+    fields = text[text.rindex(")") + 2 :].split()  # proc(5) numbers them from 1; this list from 3
+
+    def field(number: int) -> int:
+        return int(fields[number - 3])
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.sbrk.restype = ctypes.c_void_p
+    start = ctypes.addressof(memory)
+    record = _MemoryMap(
+        *(field(26), field(27), field(45), field(46), field(47), libc.sbrk(0), field(28)),
+        *(start, start + len(argv), start + len(argv), start + len(argv) + len(environ)),
+        None,
+        0,  # the auxiliary vector stays as it is
+        0xFFFFFFFF,  # and so does the executable
+    )
+    _check(libc.prctl(PR_SET_MM, PR_SET_MM_MAP, ctypes.byref(record), ctypes.sizeof(record), 0))
 
 
 def exit_status(exit: SystemExit) -> int:

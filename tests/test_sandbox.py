@@ -397,8 +397,7 @@ def test_a_snippet_sees_the_same_plain_world_under_both_runners(tmp_path: Path, 
 
     snippet = hostile_snippet(tmp_path, "reports_what_it_sees")
     fresh, forked = (json.loads(run(snippet, runner, python)) for runner in ("fresh", "forked"))
-    del fresh["started with"], forked["started with"]  # see the next test
-    assert fresh == forked
+    assert fresh == forked  # the environment it started with and its command line included
     assert fresh["runner variables"] == {}
     assert not any(name.startswith("HANDBOOK_") or name == "PYTHONPATH" for name in fresh["environment"])
     assert fresh["cwd"] == fresh["HOME"] == sandbox.HOME == fresh["sys.path[0]"]
@@ -406,6 +405,8 @@ def test_a_snippet_sees_the_same_plain_world_under_both_runners(tmp_path: Path, 
     assert fresh["ids"][:3] == [sandbox.UID, sandbox.GID, []]
     assert fresh["capabilities"][:2] == ["0000000000000000", "0000000000000000"]
     assert fresh["argv"] == [snippet.name]
+    assert fresh["orig_argv"] == [python.executable, snippet.name]
+    assert fresh["command line"] == f"{python.executable}\0{snippet.name}\0"
     assert fresh["__file__"] in (snippet.name, f"{sandbox.HOME}/{snippet.name}")
 
 
@@ -416,4 +417,4 @@ def test_the_environment_a_snippet_was_started_with_names_no_runner_variable(
 
     python = _newest("pyenv") or interpreters.current()
     seen = json.loads(run(hostile_snippet(tmp_path, "reports_what_it_sees"), runner, python))
-    assert [name for name in seen["started with"] if name.startswith("HANDBOOK_")] == []
+    assert [entry for entry in seen["started with"] if entry.startswith("HANDBOOK_")] == []
