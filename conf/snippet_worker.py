@@ -53,6 +53,10 @@ MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
 PR_SET_MM, PR_SET_MM_MAP = 35, 14
 SANDBOX_UID = 1000
+# The C library's calls, looked up once here rather than in every child.
+LIBC = ctypes.CDLL(None, use_errno=True)
+LIBC.sbrk.restype = ctypes.c_void_p
+_CALLS = (LIBC.unshare, LIBC.mount, LIBC.umount2, LIBC.prctl, LIBC.capset)  # each now cached on LIBC
 
 
 def serve(control: socket.socket) -> tuple[dict[str, object], list[int]]:
@@ -175,7 +179,7 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     1000 with no capabilities. The mounts belong to the worker's namespace, so the child can
     neither undo nor change them.
     """
-    libc = ctypes.CDLL(None, use_errno=True)
+    libc = LIBC
     group_limits = request.get("group_limits")
     if isinstance(group_limits, dict):
         _join_run_group(group_limits)
@@ -333,8 +337,7 @@ def _started_as(executable: str, script: str) -> None:
     def field(number: int) -> int:
         return int(fields[number - 3])
 
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.sbrk.restype = ctypes.c_void_p
+    libc = LIBC
     start = ctypes.addressof(memory)
     record = _MemoryMap(
         *(field(26), field(27), field(45), field(46), field(47), libc.sbrk(0), field(28)),
@@ -385,7 +388,7 @@ if __name__ == "__main__":
     # argv[2], in a sandbox: the bytes each run may write to each of its writable folders.
     _writable = int(sys.argv[2]) if len(sys.argv) > 2 else None
     if _writable is not None:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children cannot inspect it
+        LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children cannot inspect it
     _request, _fds = serve(socket.socket(fileno=int(sys.argv[1])))
     _code, _namespace = become_snippet(_request, _fds, _writable)
     del _request, _fds, _writable
