@@ -114,7 +114,8 @@ def view(interpreter: Interpreter) -> list[str]:
         args += ["--ro-bind", str(BOOTSTRAP_DIR / name), f"{site}/{name}"]
     # The pinned libraries (snippet_packages), found through a .pth file as a reader's would be.
     args += ["--ro-bind", str(BOOTSTRAP_DIR / PACKAGES_PTH), f"{site}/{PACKAGES_PTH}"]
-    args += ["--ro-bind", str(snippet_packages.ensure()), f"{site}/{snippet_packages.SITE_NAME}"]
+    packages = snippet_packages.ensure_compiled(interpreter)
+    args += ["--ro-bind", str(packages), f"{site}/{snippet_packages.SITE_NAME}"]
     if interpreter.sitecustomize and not interpreter.sitecustomize.startswith(site + "/"):
         # The interpreter has a sitecustomize of its own earlier on sys.path (Debian's, for
         # apport): ours takes its place, as the one a reader's site would import.
@@ -207,15 +208,21 @@ def worker_command(
     ]
 
 
-def probe_command(root: Path, executable: str, code: str) -> list[str]:
-    """Run a few lines of Python inside a root filesystem (to learn what the interpreter is)."""
+def probe_command(
+    root: Path, executable: str, code: str, writable: tuple[Path, str] | None = None
+) -> list[str]:
+    """Run a few lines of trusted Python inside a root filesystem (to learn what the
+    interpreter is; to compile the snippet libraries with it: ``writable`` binds a folder of
+    this machine's at a path inside)."""
     bwrap = shutil.which("bwrap") or "bwrap"
+    binds = ["--bind", str(writable[0]), writable[1]] if writable else []
     return [
         bwrap,
         *_isolation(),
         "--ro-bind",
         str(root),
         "/",
+        *binds,
         "--proc",
         "/proc",
         "--dev",

@@ -14,6 +14,7 @@ supported version is installed (a backport the newer versions do not need is har
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import hashlib
@@ -22,11 +23,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from packaging.requirements import Requirement
 
 import interpreters
+from interpreters import Interpreter
 
 LOCK = interpreters.REPO_ROOT / "snippets" / "requirements.txt"
 # Where a run finds them, relative to its site-packages folder (the .pth file there names it).
@@ -81,20 +84,59 @@ def wanted_lines(lock_text: str) -> list[str]:
     return wanted
 
 
+@contextlib.contextmanager
+def _locked(parent: Path) -> Iterator[None]:
+    """Parallel builds and test workers all ask at once: one works, the others wait for it."""
+    parent.mkdir(parents=True, exist_ok=True)
+    with open(parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
 @functools.cache
 def ensure() -> Path:
     """The installed folder, installing it first if this lock was never installed here."""
     target = folder()
-    if (target / FINISHED).exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Parallel builds and test workers all ask at once: one installs, the others wait for it.
-    with open(target.parent / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if (target / FINISHED).exists():
-            return target
-        _install(target)
+    if not (target / FINISHED).exists():
+        with _locked(target.parent):
+            if not (target / FINISHED).exists():
+                _install(target)
     return target
+
+
+@functools.cache
+def ensure_compiled(interpreter: Interpreter) -> Path:
+    """The installed folder, with byte code for ``interpreter``'s version beside the sources
+    (``__pycache__/*.cpython-3XX.pyc``): runs see the folder read-only, so without it every
+    fresh run would compile each library it imports again."""
+    target = ensure()
+    marker = target / f"handbook-compiled-{interpreter.release[0]}{interpreter.release[1]}"
+    if not marker.exists():
+        with _locked(target.parent):
+            if not marker.exists():
+                _compile(target, interpreter)
+                marker.touch()
+    return target
+
+
+def _compile(target: Path, interpreter: Interpreter) -> None:
+    import sandbox  # imports this module: only called once both are loaded
+
+    code = "import compileall, sys; sys.exit(not compileall.compile_dir(sys.argv[1], quiet=1))"
+    if interpreter.root is None:
+        command = [interpreter.executable, "-I", "-c", code, str(target)]
+    else:  # a Debian interpreter runs only inside its root filesystem
+        inside = "/mnt"  # an empty folder in every Debian root filesystem
+        command = [
+            *sandbox.probe_command(interpreter.root, interpreter.executable, code, (target, inside)),
+            inside,
+        ]
+    done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+    if done.returncode != 0:
+        raise PackagesUnavailable(
+            f"{LOCK}: Python {interpreter.name} could not compile the snippets' packages in "
+            f"{target}:\n{(done.stdout + done.stderr).strip()[-2000:]}"
+        )
 
 
 def _install(target: Path) -> None:

@@ -449,7 +449,9 @@ SETTINGS_FD = 3
 SETTINGS_NAME = "handbook-settings"
 
 
-def snippet_environment(workdir: str, *, sandboxed: bool, clock: Clock, hash_seed: str) -> dict[str, str]:
+def snippet_environment(
+    workdir: str, *, python: Interpreter, sandboxed: bool, clock: Clock, hash_seed: str
+) -> dict[str, str]:
     """The whole environment of a snippet: the allow-list plus the runner's own settings
     (which the bootstrap removes from the environment as it starts)."""
     env = {
@@ -467,7 +469,8 @@ def snippet_environment(workdir: str, *, sandboxed: bool, clock: Clock, hash_see
     }
     if not sandboxed:
         # No sandbox to bind the bootstrap into site-packages: the older way, a search path.
-        env["PYTHONPATH"] = os.pathsep.join([str(BOOTSTRAP_DIR), str(snippet_packages.ensure())])
+        packages = snippet_packages.ensure_compiled(python)
+        env["PYTHONPATH"] = os.pathsep.join([str(BOOTSTRAP_DIR), str(packages)])
         env["TMPDIR"] = workdir
     return env
 
@@ -545,7 +548,9 @@ def _run_contained(
         how = Launch(runner, interpreter, sandboxed, sandbox.HOME if sandboxed else str(workdir))
         stats = Path(tmp) / "loop-times"
         trace_file = Path(tmp) / "trace.jsonl" if trace else None
-        env = snippet_environment(how.workdir_inside, sandboxed=sandboxed, clock=clock, hash_seed=hash_seed)
+        env = snippet_environment(
+            how.workdir_inside, python=interpreter, sandboxed=sandboxed, clock=clock, hash_seed=hash_seed
+        )
         side = {"HANDBOOK_STATS": stats, **({"HANDBOOK_TRACE": trace_file} if trace_file else {})}
         side_fds = {
             name: os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600) for name, path in side.items()
