@@ -1,4 +1,4 @@
-"""asyncio.timeout(): a deadline on the loop's clock that when() reads, reschedule() moves and expired() reports."""
+"""asyncio.timeout(): a deadline that when() reads, reschedule() moves and expired() reports."""
 
 import asyncio
 
