@@ -3,6 +3,7 @@
 import asyncio
 import inspect
 import sys
+import unittest
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -21,6 +22,7 @@ async def main() -> None:
         "process pool terminate_workers()": hasattr(ProcessPoolExecutor, "terminate_workers"),
         "asyncio.run(loop_factory=)": "loop_factory" in inspect.signature(asyncio.run).parameters,
         "asyncio.Runner(loop_factory=)": "loop_factory" in inspect.signature(asyncio.Runner).parameters,
+        "IsolatedAsyncioTestCase.loop_factory": hasattr(unittest.IsolatedAsyncioTestCase, "loop_factory"),
     }
     for name, present in checks.items():
         print(f"{name:36} {'yes' if present else 'no'}")
