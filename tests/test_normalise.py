@@ -1,7 +1,9 @@
-"""The normalisation rules of snippet_runner.normalise, one test each."""
+"""The normalisation rules of snippet_runner.normalise (snippet_output.py), one test each."""
 
 from pathlib import Path
 
+import snippet_forkserver
+import snippet_output
 from snippet_runner import STDLIB_FRAMES, normalise
 
 WORKDIR = Path("/tmp/snippet-abc/run")
@@ -67,3 +69,26 @@ def test_the_pre_warmed_workers_frame_disappears() -> None:
         '  File "demo.py", lineno 28',
         "    asyncio.run(main())",
     ]
+
+
+def test_pyodides_zipped_standard_library_is_standard_library_too() -> None:
+    # The Run button's runner (browser_runner.py) runs Pyodide, whose standard library is a zip.
+    traceback = [
+        "Traceback (most recent call last):",
+        '  File "/home/reader/demo.py", line 9, in <module>',
+        "    asyncio.run(main())",
+        '  File "/lib/python314.zip/asyncio/runners.py", line 204, in run',
+        '  File "/lib/python314.zip/asyncio/base_events.py", line 720, in run_until_complete',
+        "ValueError: boom",
+    ]
+    assert normalise("\n".join(traceback), Path("/home/reader")).splitlines() == [
+        *traceback[:1],
+        '  File "demo.py", line 9, in <module>',
+        traceback[2],
+        STDLIB_FRAMES,
+        traceback[-1],
+    ]
+
+
+def test_the_worker_named_here_is_the_pre_warmed_worker() -> None:
+    assert snippet_output.WORKER_NAME == snippet_forkserver.WORKER.name
