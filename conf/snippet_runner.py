@@ -50,9 +50,9 @@ import cgroups
 import interpreters
 import sandbox
 import snippet_forkserver
-from interpreters import Interpreter
 import snippet_output
-from snippet_output import STDLIB_FRAMES, normalise
+from interpreters import Interpreter
+from snippet_output import normalise
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = REPO_ROOT / "snippets"

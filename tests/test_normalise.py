@@ -4,7 +4,7 @@ from pathlib import Path
 
 import snippet_forkserver
 import snippet_output
-from snippet_runner import STDLIB_FRAMES, normalise
+from snippet_output import STDLIB_FRAMES, normalise
 
 WORKDIR = Path("/tmp/snippet-abc/run")
 
@@ -91,4 +91,4 @@ def test_pyodides_zipped_standard_library_is_standard_library_too() -> None:
 
 
 def test_the_worker_named_here_is_the_pre_warmed_worker() -> None:
-    assert snippet_output.WORKER_NAME == snippet_forkserver.WORKER.name
+    assert snippet_forkserver.WORKER.name == snippet_output.WORKER_NAME
