@@ -2,7 +2,7 @@
 // browser, in Python 3.14 compiled to WebAssembly (Pyodide), on the build's virtual clock,
 // and compares the output with the verified one. Nothing is fetched until the first Run.
 // Each run gets a fresh interpreter in its own Web Worker (run-in-browser-worker.js); a spare
-// one is loaded after each run, so the next run starts at once. Stop, a timeout and the output
+// one is loaded as soon as a run starts, so the next run starts at once. Stop, a timeout and the output
 // limit end the worker: the page never freezes.
 
 const base = new URL("./run-in-browser/", import.meta.url);
@@ -200,6 +200,7 @@ class Snippet {
       if (this.current === run) this.stop(`Python could not start in this browser: ${error.message}`);
       return;
     }
+    warmSpare(); // loads while the reader reads this run's output: the next run starts at once
     if (this.current !== run) return; // stopped or restarted while loading
     this.marker.dataset.state = "running";
     this.say("Running…");
