@@ -40,7 +40,13 @@ logger = logging.getLogger(__name__)
 CONF_DIR = Path(__file__).resolve().parent
 PYODIDE_DIR = snippet_runner.REPO_ROOT / "node_modules" / "pyodide"
 # What the browser needs of the npm package (the rest is for Node and for type checkers).
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
 # The Python version Pyodide 314.x carries: its outputs are compared with this version's.
 BROWSER_PYTHON = (3, 14)
 # Where it all goes in the site.
@@ -71,12 +77,23 @@ _CALLS = {
 }
 
 
+# The platform's own event loop classes (and the policy that makes them) need a socket pair for
+# their self-pipe; a browser's runner has its own loop instead (browser_runner.py).
+_PLATFORM_LOOPS = {
+    "SelectorEventLoop",
+    "EventLoop",
+    "ProactorEventLoop",
+    "DefaultEventLoopPolicy",
+    "set_event_loop_policy",
+}
+
+
 def why_not(snippet: Path) -> str | None:
     """Why a snippet cannot run in the page (a phrase for "Not runnable here: ..."), or None."""
     required = snippet_runner.required_version(snippet)
     if required and required > BROWSER_PYTHON:
-        version = snippet_runner.version_name(required)
-        return f"it needs Python {version}, and the browser's Python is {interpreters.minor_name(BROWSER_PYTHON)}"
+        needed, browser = snippet_runner.version_name(required), interpreters.minor_name(BROWSER_PYTHON)
+        return f"it needs Python {needed}, and the browser's Python is {browser}"
     if snippet_runner.clock_for(snippet) == "real":
         return "it shows real elapsed time, and runs in the browser are on the virtual clock"
     tree = ast.parse(snippet.read_text(encoding="utf-8"), str(snippet))
@@ -89,6 +106,12 @@ def why_not(snippet: Path) -> str | None:
         for name in names:
             if (root := name.partition(".")[0]) in _MODULES:
                 return f"it uses {_MODULES[root]} ({name}), which a browser's Python does not have"
+        named = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", None)
+        if named in _PLATFORM_LOOPS:
+            return (
+                f"it uses the platform's own event loop ({named}), which needs sockets, "
+                "and a browser's Python has none"
+            )
         called = node.func if isinstance(node, ast.Call) else None
         attribute = called.attr if isinstance(called, ast.Attribute) else getattr(called, "id", None)
         if attribute in _CALLS:
@@ -117,11 +140,12 @@ def _visit_marker(translator: HTML5Translator, node: run_marker) -> None:
     if not _enabled:
         raise nodes.SkipNode
     if node["reason"]:
-        translator.body.append(
-            f'<p class="run-in-browser-unavailable">Not runnable in this page: {html.escape(node["reason"])}.</p>'
-        )
+        reason = html.escape(node["reason"])
+        line = f"Not runnable in this page: {reason}."
+        translator.body.append(f'<p class="run-in-browser-unavailable">{line}</p>')
     else:
-        translator.body.append(f'<div class="run-in-browser" data-snippet="{html.escape(node["snippet"])}"></div>')
+        snippet = html.escape(node["snippet"])
+        translator.body.append(f'<div class="run-in-browser" data-snippet="{snippet}"></div>')
     raise nodes.SkipNode
 
 
@@ -151,12 +175,14 @@ def _outdated(app: Sphinx, env: Any, added: set[str], changed: set[str], removed
     return sorted(env.found_docs)
 
 
-def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def _page_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """Only pages with a runnable snippet load the (small) script and style sheet."""
-    if _enabled and doctree is not None:
-        if any(not node["reason"] for node in doctree.findall(run_marker)):
-            app.add_js_file("run-in-browser.js", type="module")
-            app.add_css_file("run-in-browser.css")
+    runnable = doctree is not None and any(not node["reason"] for node in doctree.findall(run_marker))
+    if _enabled and runnable:
+        app.add_js_file("run-in-browser.js", type="module")
+        app.add_css_file("run-in-browser.css")
 
 
 def python_files() -> dict[str, Path]:

@@ -11,14 +11,18 @@ import os
 import re
 from pathlib import Path
 
-# The pre-warmed worker's file (snippet_forkserver.WORKER): its frame is dropped (rule 5).
+# The files that run a snippet as a script, whose frames are dropped (rule 5): the pre-warmed
+# worker (snippet_forkserver.WORKER) and the browser's runner (the Run button, in Pyodide).
 WORKER_NAME = "snippet_worker.py"
+BROWSER_RUNNER_NAME = "browser_runner.py"
 # A standard-library file: /usr/lib/python3.14/..., or, in Pyodide, its zip /lib/python314.zip/...
 _STDLIB_FRAME = re.compile(r'File "[^"]*?/lib/python3(?:\.\d+|\d+\.zip)/([^"]+)"')
 _STDLIB_FRAME_LINE = re.compile(r'^\s*File "<stdlib>/')
 _CARET_LINE = re.compile(r"^\s*[~^]+\s*$")
 _FRAME_LINE = re.compile(r'^\s*File "')
-_WORKER_FRAME_LINE = re.compile(rf'^\s*File "[^"]*/{re.escape(WORKER_NAME)}", line')
+_WORKER_FRAME_LINE = re.compile(
+    rf'^\s*File "[^"]*/(?:{re.escape(WORKER_NAME)}|{re.escape(BROWSER_RUNNER_NAME)})", line'
+)
 STDLIB_FRAMES = "  [... frames inside the standard library ...]"
 
 
@@ -35,7 +39,8 @@ def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> st
     4. Caret lines under traceback source lines (``^^^^``, ``~~~^^``; they differ between
        3.11, 3.12 and 3.13) are dropped.
     5. A frame of the pre-warmed worker (``snippet_worker.py``, the outermost frame of a forked
-       run, shown by tracemalloc) is dropped with its source line: ``python name.py`` has none.
+       run, shown by tracemalloc), or of the browser's runner (``browser_runner.py``, shown by a
+       debug-mode creation stack), is dropped with its source line: ``python name.py`` has none.
     """
     text = text.replace("\r\n", "\n")
     inside = {workdir_inside + "/"} if workdir_inside else set()

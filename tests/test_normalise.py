@@ -92,3 +92,18 @@ def test_pyodides_zipped_standard_library_is_standard_library_too() -> None:
 
 def test_the_worker_named_here_is_the_pre_warmed_worker() -> None:
     assert snippet_forkserver.WORKER.name == snippet_output.WORKER_NAME
+
+
+def test_the_browser_runners_frame_disappears() -> None:
+    # A debug-mode task's creation stack starts at the outermost frame: in the browser, the runner's.
+    stack = [
+        "The task was created at (most recent call last):",
+        '  File "/lib/python3.14/site-packages/browser_runner.py", line 116, in run',
+        '  File "/home/reader/demo.py", line 31, in <module>',
+        "    asyncio.run(main(), debug=True)",
+    ]
+    assert normalise("\n".join(stack), Path("/home/reader")).splitlines() == [
+        stack[0],
+        '  File "demo.py", line 31, in <module>',
+        stack[3],
+    ]

@@ -89,7 +89,9 @@ def loaded_page(browser: Browser, site_url: str) -> Iterator[Callable[[str], Pag
     context.close()
 
 
-def test_run_prints_the_verified_output(runnable: tuple[str, str], loaded_page: Callable[[str], Page]) -> None:
+def test_run_prints_the_verified_output(
+    runnable: tuple[str, str], loaded_page: Callable[[str], Page]
+) -> None:
     page_name, path = runnable
     page = loaded_page(page_name)
     place = press_run(page, path)
@@ -167,7 +169,9 @@ def still_responds(page: Page) -> float:
     return time.perf_counter() - started
 
 
-def test_a_program_that_prints_forever_is_stopped(site_dir: Path, site_url: str, new_context: NewContext) -> None:
+def test_a_program_that_prints_forever_is_stopped(
+    site_dir: Path, site_url: str, new_context: NewContext
+) -> None:
     page_name, path = first_runnable(site_dir)
     page = open_page(new_context(), site_url + page_name).page
     place = start_program(page, path, "while True:\n    print('again and again')\n")
@@ -185,10 +189,8 @@ def test_an_endless_loop_is_stopped_by_stop_and_by_the_time_limit(
     page_name, path = first_runnable(site_dir)
     page = open_page(new_context(), site_url + page_name).page
     place = start_program(page, path, "while True:\n    pass\n")
-    page.wait_for_function(
-        f"() => document.querySelector(\"div.run-in-browser[data-snippet='{path}']\").dataset.state === 'running'",
-        timeout=RUN_TIMEOUT_MS,
-    )
+    state = f"document.querySelector(\"div.run-in-browser[data-snippet='{path}']\").dataset.state"
+    page.wait_for_function(f"() => {state} === 'running'", timeout=RUN_TIMEOUT_MS)
     assert still_responds(page) < 1
     place.get_by_role("button", name="Stop").click()
     assert place.get_attribute("data-state") == "stopped"
@@ -202,13 +204,15 @@ def test_an_endless_loop_is_stopped_by_stop_and_by_the_time_limit(
 
 def focused(page: Page) -> dict[str, Any]:
     found: dict[str, Any] = page.evaluate(
-        "() => ({tag: document.activeElement.tagName, label: document.activeElement.getAttribute('aria-label'),"
-        " text: document.activeElement.textContent})"
+        "() => { const e = document.activeElement;"
+        " return {tag: e.tagName, label: e.getAttribute('aria-label'), text: e.textContent}; }"
     )
     return found
 
 
-def test_the_keyboard_alone_runs_edits_and_resets(site_dir: Path, site_url: str, new_context: NewContext) -> None:
+def test_the_keyboard_alone_runs_edits_and_resets(
+    site_dir: Path, site_url: str, new_context: NewContext
+) -> None:
     page_name, path = first_runnable(site_dir)
     name = path.rsplit("/", 1)[-1]
     page = open_page(new_context(), site_url + page_name).page
@@ -267,4 +271,3 @@ def test_a_run_fits_a_phone(site_dir: Path, site_url: str, new_context: NewConte
     start_program(page, path, (snippet_runner.SNIPPETS_DIR / path).read_text() + long_line)
     wait_finished(page, path)
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-
