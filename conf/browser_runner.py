@@ -69,7 +69,12 @@ class BrowserEventLoop(asyncio.BaseEventLoop):
         pass  # call_soon_threadsafe wakes a selector; nothing here sleeps
 
 
-class BrowserEventLoopPolicy(asyncio.events._BaseDefaultEventLoopPolicy):
+# Python 3.14's names (the public ones are deprecated), not in the type stubs of older versions.
+_BASE_POLICY: Any = vars(asyncio.events)["_BaseDefaultEventLoopPolicy"]
+_set_event_loop_policy: Any = vars(asyncio.events)["_set_event_loop_policy"]
+
+
+class BrowserEventLoopPolicy(_BASE_POLICY):  # type: ignore[misc]
     """The default policy of a plain interpreter, making the browser's loop."""
 
     _loop_factory = BrowserEventLoop
@@ -79,7 +84,7 @@ def prepare() -> None:
     """Once per interpreter, before the reader presses Run (a spare worker does it ahead):
     a plain interpreter's asyncio, then the bootstrap that every build run imports at start-up."""
     asyncio.events._set_running_loop(None)  # Pyodide marks its own loop as running
-    asyncio.events._set_event_loop_policy(BrowserEventLoopPolicy())
+    _set_event_loop_policy(BrowserEventLoopPolicy())
     import sitecustomize  # the virtual clock: wraps asyncio.events.new_event_loop
 
     sitecustomize.import_looptime()  # as the build's pre-warmed worker does
@@ -133,7 +138,7 @@ def _finish() -> None:
     forked runs do): threads joined, atexit functions, garbage collected, output flushed."""
     threading = sys.modules.get("threading")
     if threading is not None:
-        threading._shutdown()  # type: ignore[attr-defined]
+        threading._shutdown()
     atexit._run_exitfuncs()
     gc.collect()
     for stream in (sys.stdout, sys.stderr):
