@@ -96,7 +96,6 @@ extensions += [
     "sphinx_sitemap",  # sitemap.xml under html_baseurl
     "sphinxext.opengraph",  # OpenGraph tags and <meta name="description">
     "html_fixes",  # valid, accessible markup where Sphinx and extensions fall short
-    "run_in_browser",  # a Run button on each snippet that a browser's Python can run (Pyodide)
 ]
 
 html_favicon = "static/favicon.svg"

@@ -337,6 +337,7 @@ def _end_prefetch(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_exec_code")
     app.setup_extension("sphinx_design")
+    app.setup_extension("run_in_browser")  # the Run button under each snippet's code
     app.add_config_value("snippets_timeout", snippet_runner.Limits.timeout_s, "env", float)
     app.add_config_value("snippets_cache_dir", "", "", str)
     sphinx_exec.execute_code = _run_through_runner  # type: ignore[attr-defined]

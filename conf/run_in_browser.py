@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.util import logging
+from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 
 import interpreters
 import sandbox
@@ -132,7 +133,7 @@ class run_marker(nodes.General, nodes.Element):
 
 
 def marker(snippet: Path) -> run_marker:
-    relative = snippet.relative_to(snippet_runner.SNIPPETS_DIR).as_posix()
+    relative = snippet.relative_to(Path(EXAMPLE_DIR.value).resolve()).as_posix()
     return run_marker(snippet=relative, reason=why_not(snippet) or "")
 
 
@@ -204,9 +205,10 @@ def expected_outputs() -> dict[str, dict[str, str]]:
     it was verified on."""
     release = snippet_runner.recorded_main_releases()[BROWSER_PYTHON]
     outputs = {}
-    for snippet in snippet_runner.discover_snippets():
+    root = Path(EXAMPLE_DIR.value).resolve()
+    for snippet in snippet_runner.discover_snippets(root):
         if why_not(snippet) is None:
-            relative = snippet.relative_to(snippet_runner.SNIPPETS_DIR).as_posix()
+            relative = snippet.relative_to(root).as_posix()
             outputs[relative] = {"output": snippet_runner.read_expected(snippet, release)[1]}
     return {"release": snippet_runner.version_name(release), "snippets": outputs}  # type: ignore[dict-item]
 
