@@ -40,11 +40,20 @@ function startWorker() {
 function takeWorker() {
   const taken = spare || startWorker();
   spare = null;
+  document.body.dataset.runInBrowser = "loading";
   return taken;
 }
 
+// Whether the next run can start at once: "ready" once the spare interpreter has loaded.
 function warmSpare() {
-  spare ??= startWorker();
+  if (spare) return;
+  const warming = startWorker();
+  spare = warming;
+  document.body.dataset.runInBrowser = "loading";
+  warming.ready.then(
+    () => { if (spare === warming) document.body.dataset.runInBrowser = "ready"; },
+    () => { if (spare === warming) spare = null; },
+  );
 }
 
 function element(tag, attributes = {}, ...children) {
