@@ -180,6 +180,8 @@ def reproducible(session: nox.Session) -> None:
             for name in tracked:
                 (source / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(name, source / name)
+            if Path("node_modules").is_dir():  # npm's packages (Pyodide, for the Run buttons)
+                (source / "node_modules").symlink_to(Path("node_modules").resolve())
             env = {"PYTHONHASHSEED": seed, "HANDBOOK_SNIPPET_CACHE": "off"}
             with session.chdir(source):
                 build_site(
