@@ -200,17 +200,33 @@ def python_files() -> dict[str, Path]:
     return files
 
 
-def expected_outputs() -> dict[str, dict[str, str]]:
-    """Each runnable snippet's verified output on the browser's Python version, and the release
-    it was verified on."""
-    release = snippet_runner.recorded_main_releases()[BROWSER_PYTHON]
-    outputs = {}
+def browser_release() -> interpreters.Release:
+    """The CPython release inside this Pyodide (its lock file says so)."""
+    lock = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))
+    return interpreters.parse_release(lock["info"]["python"])
+
+
+def expected_outputs() -> dict[str, Any]:
+    """Each runnable snippet's verified output on the browser's Python version (and the release
+    it was verified on), and where Pyodide's patch release prints something else, what it
+    prints: ``NAME.py3.14.2.out``, recorded from a run in the browser and checked by the
+    browser tests (tests/browser/test_run.py)."""
+    release, own = snippet_runner.recorded_main_releases()[BROWSER_PYTHON], browser_release()
+    outputs: dict[str, dict[str, str]] = {}
     root = Path(EXAMPLE_DIR.value).resolve()
     for snippet in snippet_runner.discover_snippets(root):
         if why_not(snippet) is None:
             relative = snippet.relative_to(root).as_posix()
             outputs[relative] = {"output": snippet_runner.read_expected(snippet, release)[1]}
-    return {"release": snippet_runner.version_name(release), "snippets": outputs}  # type: ignore[dict-item]
+            override = snippet_runner.expected_override_path(snippet, own)
+            if own != release and override.is_file():
+                outputs[relative]["browser_output"] = override.read_text(encoding="utf-8").rstrip("\n")
+                outputs[relative]["browser_file"] = override.name
+    return {
+        "release": snippet_runner.version_name(release),
+        "browser_release": snippet_runner.version_name(own),
+        "snippets": outputs,
+    }
 
 
 def _copy(source: Path, target: Path) -> None:

@@ -253,7 +253,11 @@ class Snippet {
     const same = output === verified.output;
     const reference = `the verified output (Python ${found.release}, in the build)`;
     let text;
-    if (edited) {
+    const known = !edited && !same && release === found.browser_release && output === verified.browser_output;
+    if (known) {
+      text = `Differs from ${reference}, as expected: this browser runs Python ${release}, and that ` +
+        `patch release prints this (recorded in ${verified.browser_file} and checked by the tests).`;
+    } else if (edited) {
       text = same
         ? `Your version prints the same as ${reference} of the original.`
         : `Your version prints something else than ${reference} of the original program.`;
@@ -263,8 +267,8 @@ class Snippet {
       text = `Differs from ${reference}. This browser runs Python ${release}` +
         (release === found.release ? "." : `, another patch release of ${found.release.split(".").slice(0, 2).join(".")}, which may print something else.`);
     }
-    this.marker.dataset.verdict = same ? "same" : "different";
-    this.verdict.append(element("p", { class: same ? "run-same" : "run-different", text }));
+    this.marker.dataset.verdict = same ? "same" : known ? "patch-release" : "different";
+    this.verdict.append(element("p", { class: same || known ? "run-same" : "run-different", text }));
     if (!same) {
       const diff = element("pre", { tabindex: "0", text: lineDiff(verified.output, output) });
       this.verdict.append(element(
