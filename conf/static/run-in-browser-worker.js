@@ -14,6 +14,7 @@ let runner;
 let outputBytes = 0;
 let captured = "";
 let overLimit = false;
+let loadedAfter = null;
 const decoder = new TextDecoder();
 
 function write(buffer) {
@@ -30,10 +31,19 @@ function write(buffer) {
   return buffer.length;
 }
 
+// Loading starts as soon as the worker does, while the page still fetches the settings.
+const started = performance.now();
+const loading = loadPyodide({ indexURL: new URL("pyodide/", base).href, stdout: () => {}, stderr: () => {} })
+  .then((pyodide) => {
+    loadedAfter = performance.now() - started;
+    return pyodide;
+  });
+loading.catch(() => {}); // reported by start()
+
 async function start(message) {
   settings = message.settings;
   const [pyodide, files] = await Promise.all([
-    loadPyodide({ indexURL: new URL("pyodide/", base).href, stdout: () => {}, stderr: () => {} }),
+    loading,
     Promise.all(
       settings.python_files.map(async (name) => {
         const response = await fetch(new URL(`python/${name}`, base));
@@ -53,7 +63,13 @@ async function start(message) {
   runner = pyodide.pyimport("browser_runner");
   runner.prepare();
   const version = pyodide.runPython("import sys; '.'.join(map(str, sys.version_info[:3]))");
-  postMessage({ type: "ready", python: version, pyodide: pyodide.version });
+  postMessage({
+    type: "ready",
+    python: version,
+    pyodide: pyodide.version,
+    loadMs: Math.round(loadedAfter), // Pyodide itself
+    readyMs: Math.round(performance.now() - started), // and the runner's files and clock
+  });
 }
 
 function run(message) {

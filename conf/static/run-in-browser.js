@@ -14,6 +14,7 @@ function loadSettings() {
     if (!response.ok) throw new Error(`snippets.json: ${response.status}`);
     return response.json();
   });
+  settings.catch(() => { settings = null; }); // a later press tries again
   return settings;
 }
 
@@ -182,6 +183,7 @@ class Snippet {
     clearTimeout(this.current.timer);
     this.current.worker.terminate();
     this.current = null;
+    if (document.activeElement === this.stopButton) this.runButton.focus(); // not lost with the button
     this.stopButton.hidden = true;
     this.marker.dataset.state = "stopped";
     this.say(message);
