@@ -244,9 +244,12 @@ def _write(target: Path, text: str) -> None:
 
 
 def _copy_runtime(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or not _enabled:
+    if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir) / STATIC_FOLDER
+    if not _enabled:
+        shutil.rmtree(out, ignore_errors=True)  # left by an earlier build with Pyodide
+        return
     for name in PYODIDE_FILES:
         _copy(PYODIDE_DIR / name, out / "pyodide" / name)
     files = python_files()
