@@ -71,7 +71,7 @@ def test_the_browser_gets_the_very_clock_and_rules_the_build_runs_with() -> None
 def build(root: Path) -> tuple[str, Path]:
     """A throwaway site with one snippet; returns the build's status output and its HTML folder."""
     src, out = root / "src", root / "out"
-    (src / "snippets").mkdir(parents=True)
+    (src / "snippets").mkdir(parents=True, exist_ok=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(CONF_DIR)!r})\n"
         'extensions = ["myst_parser", "exec_snippet"]\nexec_code_example_dir = "snippets"\n'
@@ -117,3 +117,17 @@ def test_with_pyodide_the_snippet_gets_its_button_and_the_site_the_runtime(tmp_p
         assert (static / "pyodide" / name).stat().st_size == (
             run_in_browser.PYODIDE_DIR / name
         ).stat().st_size
+
+
+@pytest.mark.skipif(
+    not run_in_browser.available(), reason="Pyodide is not installed: npm ci --ignore-scripts"
+)
+def test_removing_pyodide_rewrites_the_pages_without_buttons(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, html = build(tmp_path)
+    assert "run-in-browser" in (html / "index.html").read_text()
+    monkeypatch.setattr(run_in_browser, "PYODIDE_DIR", tmp_path / "no-node-modules")
+    _, html = build(tmp_path)  # incremental, in the same folders
+    assert "run-in-browser" not in (html / "index.html").read_text()
+    assert not (html / run_in_browser.STATIC_FOLDER).exists()
