@@ -34,8 +34,9 @@ function startWorker() {
     }),
     () => {},
   );
-  ready.catch(() => worker.terminate());
-  return { worker, ready };
+  const started = { worker, ready, loaded: false };
+  ready.then(() => { started.loaded = true; }, () => worker.terminate());
+  return started;
 }
 
 function takeWorker() {
@@ -205,7 +206,7 @@ class Snippet {
     let found;
     let python;
     try {
-      this.say("Loading Python into this browser (the first run fetches about 13 MB)…");
+      if (!taken.loaded) this.say("Loading Python into this browser (the first run fetches about 13 MB)…");
       [found, python] = await Promise.all([loadSettings(), taken.ready]);
     } catch (error) {
       if (this.current === run) this.stop(`Python could not start in this browser: ${error.message}`);
