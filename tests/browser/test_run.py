@@ -71,7 +71,7 @@ def first_runnable(site_dir: Path) -> tuple[str, str]:
     for page in sorted(site_dir.glob("*.html")):
         if found := runnable_snippets_on(page):
             return page.name, found[0]
-    pytest.skip("no page offers a snippet to run (built without Pyodide?)")
+    pytest.fail("no page offers a snippet to run: build the site with Pyodide (npm ci --ignore-scripts)")
 
 
 @pytest.fixture(scope="module")
