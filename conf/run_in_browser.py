@@ -3,8 +3,8 @@
 Under each snippet's code, the build writes a marker: for a program that can run in a browser,
 an empty ``div.run-in-browser`` that ``static/run-in-browser.js`` turns into the Run button, an
 editor and the output; for the others, one line saying why not (:func:`why_not`, from the
-code itself: threads, processes, subprocesses, signals, sockets, the real clock, a newer
-Python). The program runs in Pyodide, CPython 3.14 compiled to WebAssembly, in a Web Worker
+code itself: threads, processes, subprocesses, signals, sockets, the platform's own event
+loop classes, the real clock, a newer Python). The program runs in Pyodide, CPython 3.14 compiled to WebAssembly, in a Web Worker
 (``static/run-in-browser-worker.js``), with ``browser_runner.py``.
 
 Pyodide comes from npm (``package-lock.json``; ``npm ci --ignore-scripts``). After an HTML
