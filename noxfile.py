@@ -151,17 +151,18 @@ def lock_snippet_packages(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmark builds and snippet tests; print the figures and write build/bench.json.
+    """Benchmark builds, snippet tests and the Run button; print the figures, write build/bench.json.
 
-    The snippet tests run on every supported Python found here, as in `nox -s tests`.
+    The snippet tests run on every supported Python found here, as in `nox -s tests`; the Run
+    button is timed in Chromium (as `nox -s browser`: Debian's Chromium and `npm ci`).
     """
-    install_group(session, "tests")
+    install_group(session, "browser")
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
 @nox.session(default=False)
 def browser(session: nox.Session) -> None:
-    """Test the built site in Chromium: copy buttons, themes, search, phone width, axe, HTML checker.
+    """Test the built site in Chromium: copy and Run buttons, themes, search, phone width, axe, HTML checker.
 
     Needs Debian's Chromium (/usr/bin/chromium, or HANDBOOK_CHROMIUM), Java, and `npm ci`.
     """
@@ -196,6 +197,8 @@ def reproducible(session: nox.Session) -> None:
             for name in tracked:
                 (source / name).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(name, source / name)
+            if Path("node_modules").is_dir():  # npm's packages (Pyodide, for the Run buttons)
+                (source / "node_modules").symlink_to(Path("node_modules").resolve())
             env = {"PYTHONHASHSEED": seed, "HANDBOOK_SNIPPET_CACHE": "off"}
             with session.chdir(source):
                 build_site(

@@ -1,7 +1,8 @@
-"""Benchmark the build and the snippet tests; print medians and write them to a JSON file.
+"""Benchmark the build, the snippet tests and the Run button; print medians, write them to JSON.
 
-Run with ``nox -s bench`` (or ``python benchmarks/bench.py`` where sphinx and pytest are
-installed). Figures, not pass/fail: the targets are compared in the printed table.
+Run with ``nox -s bench`` (or ``python benchmarks/bench.py`` where sphinx, pytest and playwright
+are installed). Figures, not pass/fail: the targets are compared in the printed table.
+``--run-button-only`` times just the Run button, in Chromium, on the site in build/html.
 """
 
 from __future__ import annotations
@@ -67,7 +68,62 @@ TARGETS = [
     ("parallel_speed_up_py*", ">=", 1.6),
     ("virtual_clock_speed_up", ">=", 50.0),
     ("test_matrix_vs_cold_build", "<=", 15.0),
+    ("run_button_first_output_s", "<=", 3.0),
+    ("run_button_later_run_ms", "<=", 100.0),
 ]
+
+
+# From a press of a snippet's Run button to the first output text under it, and to the end
+# of the run, in the page's own clock (milliseconds).
+TIME_A_RUN_JS = """
+async (path) => {
+  const place = document.querySelector(`div.run-in-browser[data-snippet='${path}']`);
+  const button = document.querySelector(`button[aria-label='Run ${path.split("/").pop()}']`);
+  const started = performance.now();
+  let first = null;
+  const watcher = new MutationObserver(() => {
+    if (first === null && place.querySelector(".run-output pre").textContent) first = performance.now();
+  });
+  watcher.observe(place, {childList: true, characterData: true, subtree: true});
+  button.click();
+  while (!["done", "stopped"].includes(place.dataset.state)) await new Promise((r) => setTimeout(r, 2));
+  watcher.disconnect();
+  if (place.dataset.state !== "done") throw new Error(place.querySelector(".run-status").textContent);
+  return {first: (first ?? performance.now()) - started, done: performance.now() - started};
+}
+"""
+
+
+def run_button_figures(site_dir: Path, later_runs: int = 7) -> dict[str, float]:
+    """The Run button in Chromium, the site served on 127.0.0.1: a fresh browser (cold cache)
+    presses Run on the first runnable snippet; then, each time the spare interpreter is ready,
+    the next runnable snippets of that page (later runs)."""
+    sys.path.insert(0, str(REPO_ROOT / "tests"))
+    from browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP
+    from browser.site import serve
+    from browser.visit import runnable_snippets_on
+    from playwright.sync_api import sync_playwright
+
+    page_file = max(site_dir.glob("*.html"), key=lambda page: len(runnable_snippets_on(page)))
+    paths = runnable_snippets_on(page_file)
+    if not paths:
+        raise SystemExit(f"no Run buttons in {site_dir}: build with Pyodide (npm ci --ignore-scripts)")
+    with serve(site_dir) as url, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport=DESKTOP).new_page()
+        page.goto(url + page_file.name, wait_until="load")
+        first = page.evaluate(TIME_A_RUN_JS, paths[0])
+        later = []
+        for path in (paths[1:] * later_runs)[:later_runs]:
+            page.wait_for_function("document.body.dataset.runInBrowser === 'ready'", timeout=120_000)
+            later.append(page.evaluate(TIME_A_RUN_JS, path))
+        browser.close()
+    return {
+        "run_button_first_output_s": first["first"] / 1000,
+        "run_button_first_run_done_s": first["done"] / 1000,
+        "run_button_later_run_ms": statistics.median(run["first"] for run in later),
+        "run_button_later_run_done_ms": statistics.median(run["done"] for run in later),
+    }
 
 
 def readme_block(report: dict[str, Any]) -> str:
@@ -110,6 +166,11 @@ def main() -> int:
     )
     parser.add_argument("--from-json", action="store_true", help="measure nothing: use the figures in --out")
     parser.add_argument(
+        "--run-button-only",
+        action="store_true",
+        help="time only the Run button, on the site already built in build/html",
+    )
+    parser.add_argument(
         "--python",
         action="append",
         help="a release to time the snippet tests on, e.g. 3.14.10 (repeatable; default: every "
@@ -121,6 +182,11 @@ def main() -> int:
         if args.update_readme:
             update_readme(report)
         print(readme_block(report))
+        return 0
+
+    if args.run_button_only:
+        for name, value in run_button_figures(REPO_ROOT / "build" / "html").items():
+            print(f"{name:<32}  {value:10.3f}")
         return 0
 
     work = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
@@ -236,6 +302,11 @@ def main() -> int:
     figures["median_snippet_run_alone_ms"] = statistics.median(alone) * 1000
     figures["real_clock_waiting_s"] = waited
     figures["virtual_clock_speed_up"] = waited / figures["virtual_clock_s"]
+
+    # The Run button, on a site built into the work folder (with Pyodide, where npm installed it).
+    site = work / "site"
+    build(site, warm_env)
+    figures.update(run_button_figures(site))
 
     shutil.rmtree(work, ignore_errors=True)
     report = {

@@ -32,6 +32,7 @@ from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 from sphinx_exec_code.sphinx_spec import SpecOutput, SphinxSpecBase
 
 import interpreters
+import run_in_browser
 import snippet_prefetch
 import snippet_runner
 import timeline
@@ -51,7 +52,7 @@ class SnippetBuildError(ExtensionError):
 
 BUILD = interpreters.build()
 BUILD_VERSION = BUILD.release
-RUNNER_FILES = [*snippet_runner.RUNNER_SOURCES, Path(timeline.__file__)]
+RUNNER_FILES = [*snippet_runner.RUNNER_SOURCES, Path(timeline.__file__), Path(run_in_browser.__file__)]
 _limits = snippet_runner.Limits()
 _cache_dir: Path | None = None
 
@@ -174,8 +175,10 @@ class SnippetDirective(sphinx_exec.ExecCode):
             _verified[snippet] = result.output
             picture = timeline_nodes(snippet, result) if wants_timeline else []
         shown = super().run()
-        # The code block first, then a download link to the very file, then the output.
-        return [shown[0], self._download_link(snippet), *shown[1:], *picture]
+        # The code block first, then a download link to the very file, the Run button (or why
+        # there is none: run_in_browser.py), then the output.
+        marker = run_in_browser.marker(snippet)
+        return [shown[0], self._download_link(snippet), marker, *shown[1:], *picture]
 
     def _download_link(self, snippet: Path) -> nodes.Element:
         page_dir = Path(self.env.doc2path(self.env.docname)).parent
@@ -334,6 +337,7 @@ def _end_prefetch(app: Sphinx, exception: BaseException | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_exec_code")
     app.setup_extension("sphinx_design")
+    app.setup_extension("run_in_browser")  # the Run button under each snippet's code
     app.add_config_value("snippets_timeout", snippet_runner.Limits.timeout_s, "env", float)
     app.add_config_value("snippets_cache_dir", "", "", str)
     sphinx_exec.execute_code = _run_through_runner  # type: ignore[attr-defined]

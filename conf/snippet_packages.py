@@ -29,11 +29,12 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 import interpreters
+import snippet_output
 from interpreters import Interpreter
 
 LOCK = interpreters.REPO_ROOT / "snippets" / "requirements.txt"
 # Where a run finds them, relative to its site-packages folder (the .pth file there names it).
-SITE_NAME = "handbook-packages"
+SITE_NAME = snippet_output.PACKAGES_SITE_NAME
 FINISHED = "handbook-packages-finished"  # written last: a folder without it is not used
 
 

@@ -50,8 +50,10 @@ import cgroups
 import interpreters
 import sandbox
 import snippet_forkserver
+import snippet_output
 import snippet_packages
 from interpreters import Interpreter
+from snippet_output import normalise
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS_DIR = REPO_ROOT / "snippets"
@@ -268,69 +270,7 @@ def discover_snippets(root: Path = SNIPPETS_DIR) -> list[Path]:
 
 
 # -- Normalisation ---------------------------------------------------------------------------
-
-_STDLIB_FRAME = re.compile(r'File "[^"]*?/lib/python3\.\d+/([^"]+)"')
-_STDLIB_FRAME_LINE = re.compile(r'^\s*File "<stdlib>/')
-_CARET_LINE = re.compile(r"^\s*[~^]+\s*$")
-_FRAME_LINE = re.compile(r'^\s*File "')
-_WORKER_FRAME_LINE = re.compile(rf'^\s*File "[^"]*/{re.escape(snippet_forkserver.WORKER.name)}", line')
-STDLIB_FRAMES = "  [... frames inside the standard library ...]"
-# The snippet libraries' folder (snippet_packages), wherever an interpreter keeps it.
-_PACKAGES_PATH = re.compile(rf'[^\s"\'(]*/{re.escape(snippet_packages.SITE_NAME)}/')
-_PACKAGES_FRAME_LINE = re.compile(r'^\s*File "site-packages/')
-PACKAGES_FRAMES = "  [... frames inside installed libraries ...]"
-
-
-def normalise(text: str, workdir: Path, workdir_inside: str | None = None) -> str:
-    """Make output independent of the machine, the run and the patch release of Python.
-
-    The rules, in order (each has a test in tests/test_normalise.py):
-    1. ``\\r\\n`` becomes ``\\n``; trailing spaces and trailing blank lines are dropped.
-    2. The temporary working directory disappears from paths, so a traceback names the
-       snippet as ``File "name.py"``, as it would for a reader running ``python name.py``.
-    3. In tracebacks, a run of standard-library frames (their line numbers change with every
-       patch release) becomes one line: ``[... frames inside the standard library ...]``.
-       Frames of the snippet libraries (``snippets/requirements.txt``) likewise become
-       ``[... frames inside installed libraries ...]``, and any other mention of their folder
-       reads ``site-packages/``: where it is differs between interpreters and readers.
-    4. Caret lines under traceback source lines (``^^^^``, ``~~~^^``; they differ between
-       3.11, 3.12 and 3.13) are dropped.
-    5. A frame of the pre-warmed worker (``snippet_worker.py``, the outermost frame of a forked
-       run, shown by tracemalloc) is dropped with its source line: ``python name.py`` has none.
-    """
-    text = text.replace("\r\n", "\n")
-    inside = {workdir_inside + "/"} if workdir_inside else set()
-    for prefix in {str(workdir) + os.sep, str(workdir.resolve()) + os.sep, *inside}:
-        text = text.replace(prefix, "")
-    text = _PACKAGES_PATH.sub("site-packages/", text)
-    text = _STDLIB_FRAME.sub(r'File "<stdlib>/\1"', text)
-    lines: list[str] = []
-    in_stdlib_frame = in_worker_frame = False
-    for line in text.split("\n"):
-        line = line.rstrip()
-        if _CARET_LINE.match(line):
-            continue
-        if _WORKER_FRAME_LINE.match(line):
-            in_worker_frame = True
-            continue
-        if in_worker_frame:
-            in_worker_frame = False
-            if line.startswith("    ") and not _FRAME_LINE.match(line):
-                continue  # the worker's source line
-        if _STDLIB_FRAME_LINE.match(line) or _PACKAGES_FRAME_LINE.match(line):
-            collapsed = STDLIB_FRAMES if _STDLIB_FRAME_LINE.match(line) else PACKAGES_FRAMES
-            if lines[-1:] != [collapsed]:
-                lines.append(collapsed)
-            in_stdlib_frame = True
-            continue
-        if in_stdlib_frame and line.startswith("    ") and not _FRAME_LINE.match(line):
-            continue  # the source line of a standard-library frame
-        in_stdlib_frame = False
-        lines.append(line)
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines)
-
+# The rules live in snippet_output.py, which the browser's runner (browser_runner.py) ships too.
 
 # -- Running ---------------------------------------------------------------------------------
 
@@ -805,6 +745,7 @@ RUNNER_SOURCES = (
     Path(sandbox.__file__).resolve(),
     Path(interpreters.__file__).resolve(),
     Path(snippet_packages.__file__).resolve(),
+    Path(snippet_output.__file__).resolve(),
     *sorted(BOOTSTRAP_DIR.glob("*.p[yt]*")),
 )
 

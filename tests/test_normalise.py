@@ -1,8 +1,10 @@
-"""The normalisation rules of snippet_runner.normalise, one test each."""
+"""The normalisation rules of snippet_runner.normalise (snippet_output.py), one test each."""
 
 from pathlib import Path
 
-from snippet_runner import PACKAGES_FRAMES, STDLIB_FRAMES, normalise
+import snippet_forkserver
+import snippet_output
+from snippet_output import PACKAGES_FRAMES, STDLIB_FRAMES, normalise
 
 WORKDIR = Path("/tmp/snippet-abc/run")
 
@@ -90,4 +92,42 @@ def test_the_pre_warmed_workers_frame_disappears() -> None:
         "Object allocated at (most recent call last):",
         '  File "demo.py", lineno 28',
         "    asyncio.run(main())",
+    ]
+
+
+def test_pyodides_zipped_standard_library_is_standard_library_too() -> None:
+    # The Run button's runner (browser_runner.py) runs Pyodide, whose standard library is a zip.
+    traceback = [
+        "Traceback (most recent call last):",
+        '  File "/home/reader/demo.py", line 9, in <module>',
+        "    asyncio.run(main())",
+        '  File "/lib/python314.zip/asyncio/runners.py", line 204, in run',
+        '  File "/lib/python314.zip/asyncio/base_events.py", line 720, in run_until_complete',
+        "ValueError: boom",
+    ]
+    assert normalise("\n".join(traceback), Path("/home/reader")).splitlines() == [
+        *traceback[:1],
+        '  File "demo.py", line 9, in <module>',
+        traceback[2],
+        STDLIB_FRAMES,
+        traceback[-1],
+    ]
+
+
+def test_the_worker_named_here_is_the_pre_warmed_worker() -> None:
+    assert snippet_forkserver.WORKER.name == snippet_output.WORKER_NAME
+
+
+def test_the_browser_runners_frame_disappears() -> None:
+    # A debug-mode task's creation stack starts at the outermost frame: in the browser, the runner's.
+    stack = [
+        "The task was created at (most recent call last):",
+        '  File "/lib/python3.14/site-packages/browser_runner.py", line 116, in run',
+        '  File "/home/reader/demo.py", line 31, in <module>',
+        "    asyncio.run(main(), debug=True)",
+    ]
+    assert normalise("\n".join(stack), Path("/home/reader")).splitlines() == [
+        stack[0],
+        '  File "demo.py", line 31, in <module>',
+        stack[3],
     ]

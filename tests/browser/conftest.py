@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Playwright, ViewportSize, sync_playwright
 
 from browser.site import base_path, html_pages, serve
-from browser.visit import snippets_on
+from browser.visit import runnable_snippets_on, snippets_on
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SITE_DIR = Path(os.environ.get("HANDBOOK_SITE_DIR", REPO_ROOT / "build" / "html")).resolve()
@@ -47,12 +47,16 @@ def _site_pages() -> list[str]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """``page_name``: one test per page of the site; ``snippet``: one per snippet on a page."""
+    """``page_name``: one test per page of the site; ``snippet``: one per snippet on a page;
+    ``runnable``: one per snippet a page offers to run in the browser (page, snippet path)."""
     if "page_name" in metafunc.fixturenames:
         metafunc.parametrize("page_name", _site_pages())
     if "snippet" in metafunc.fixturenames:
         found = [(page, anchor) for page in _site_pages() for anchor in snippets_on(SITE_DIR / page)]
         metafunc.parametrize("snippet", found, ids=[f"{page}#{anchor}" for page, anchor in found])
+    if "runnable" in metafunc.fixturenames:
+        offered = [(page, path) for page in _site_pages() for path in runnable_snippets_on(SITE_DIR / page)]
+        metafunc.parametrize("runnable", offered, ids=[path for _, path in offered])
 
 
 @pytest.fixture(scope="session")

@@ -94,6 +94,26 @@ def snippets_on(page_file: Path) -> list[str]:
     return finder.found
 
 
+class _RunMarkerFinder(HTMLParser):
+    """Collects the snippet of each Run button's place (``div.run-in-browser``, run_in_browser.py)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "div" and "run-in-browser" in (attributes.get("class") or "").split():
+            self.found.append(attributes.get("data-snippet") or "")
+
+
+def runnable_snippets_on(page_file: Path) -> list[str]:
+    """The snippets (``page/NN_name.py``) that a built page offers to run in the browser."""
+    finder = _RunMarkerFinder()
+    finder.feed(page_file.read_text(encoding="utf-8"))
+    return finder.found
+
+
 # Returns, for every piece of text inside the given elements, its colour, its effective
 # background and where it is; the Python side computes the WCAG contrast ratio.
 TEXT_COLOURS_JS = """
