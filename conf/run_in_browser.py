@@ -31,7 +31,7 @@ from sphinx.util import logging
 from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 
 import interpreters
-import sandbox
+import snippet_packages
 import snippet_runner
 
 if TYPE_CHECKING:
@@ -200,7 +200,7 @@ def python_files() -> dict[str, Path]:
         "snippet_output.py": CONF_DIR / "snippet_output.py",
         "browser_runner.py": CONF_DIR / "browser_runner.py",
     }
-    looptime = sandbox.looptime_dir()
+    looptime = snippet_packages.ensure() / "looptime"  # the copy every run imports
     for source in sorted(looptime.rglob("*.py")):
         files[f"looptime/{source.relative_to(looptime).as_posix()}"] = source
     return files

@@ -15,7 +15,7 @@ import pytest
 from sphinx.application import Sphinx
 
 import run_in_browser
-import sandbox
+import snippet_packages
 import snippet_runner
 from conftest import fixture_snippet
 
@@ -65,7 +65,7 @@ def test_the_browser_gets_the_very_clock_and_rules_the_build_runs_with() -> None
     files = run_in_browser.python_files()
     assert files["sitecustomize.py"] == snippet_runner.BOOTSTRAP_DIR / "sitecustomize.py"
     assert files["snippet_output.py"] == CONF_DIR / "snippet_output.py"
-    looptime = sandbox.looptime_dir()
+    looptime = snippet_packages.ensure() / "looptime"  # the copy every run imports
     shipped = {name: path for name, path in files.items() if name.startswith("looptime/")}
     assert sorted(shipped.values()) == sorted(looptime.rglob("*.py"))
     assert (looptime / "_internal" / "loops.py") in shipped.values()
