@@ -35,7 +35,7 @@ async def connect_with_retry(fails_until: float, delay: float = 5.0, cap: float 
 
 async def main() -> None:
     loop = asyncio.get_running_loop()
-    print(f"{type(loop).__name__} starts at {loop.time()} s")
+    print(f"looptime's loop: {isinstance(loop, looptime.LoopTimeEventLoop)}, starting at {loop.time()} s")
     result = await asyncio.wait_for(connect_with_retry(fails_until=600), timeout=900)
     print(f"{loop.time():7.1f} s  {result}")
     assert loop.time() == 640.0
