@@ -34,7 +34,9 @@ async def serve() -> None:
 
 def asyncio_tool(command: str, pid: int) -> str:
     """What `python -m asyncio ps PID` (or pstree) prints, run as a separate process."""
-    tool = [sys.executable, "-m", "asyncio", command, str(pid)]
+    # 3.15 can try again when the target changes while it is being read; 3.14 has no option.
+    retries = ["--retries", "3"] if sys.version_info >= (3, 15) else []
+    tool = [sys.executable, "-m", "asyncio", command, *retries, str(pid)]
     return subprocess.run(tool, capture_output=True, text=True, check=True).stdout
 
 
