@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page
 import interpreters
 import snippet_runner
 from browser.conftest import DESKTOP, NewContext
-from browser.visit import open_page, snippets_on
+from browser.visit import open_page, page_loader, snippets_on
 
 # The copy runs on the newest Python here: a page's first (selected) output tab is the newest.
 NEWEST = max(interpreters.discover())
@@ -56,16 +56,7 @@ def allow_clipboard(context: BrowserContext, site_url: str) -> BrowserContext:
 def loaded_page(browser: Browser, site_url: str) -> Iterator[Callable[[str], Page]]:
     """A page with clipboard access, loaded once for all the snippets it shows."""
     context = allow_clipboard(browser.new_context(viewport=DESKTOP, color_scheme="light"), site_url)
-    pages: dict[str, Page] = {}
-
-    def load(page_name: str) -> Page:
-        if page_name not in pages:
-            visit = open_page(context, site_url + page_name, idle=False)
-            assert visit.status == 200
-            pages[page_name] = visit.page
-        return pages[page_name]
-
-    yield load
+    yield page_loader(context, site_url)
     context.close()
 
 

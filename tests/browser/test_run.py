@@ -20,7 +20,7 @@ import run_in_browser
 import snippet_runner
 from browser.conftest import DESKTOP, PHONE, NewContext
 from browser.test_standards import AXE, WCAG_21_A_AA
-from browser.visit import open_page, runnable_snippets_on, snippets_on
+from browser.visit import open_page, page_loader, runnable_snippets_on, snippets_on
 
 # A fresh Pyodide per run: loading one takes seconds on a busy machine, far more on a cold one.
 RUN_TIMEOUT_MS = 120_000
@@ -78,16 +78,7 @@ def first_runnable(site_dir: Path) -> tuple[str, str]:
 def loaded_page(browser: Browser, site_url: str) -> Iterator[Callable[[str], Page]]:
     """A page loaded once for all the snippets it offers to run."""
     context = browser.new_context(viewport=DESKTOP, color_scheme="light")
-    pages: dict[str, Page] = {}
-
-    def load(page_name: str) -> Page:
-        if page_name not in pages:
-            visit = open_page(context, site_url + page_name, idle=False)
-            assert visit.status == 200
-            pages[page_name] = visit.page
-        return pages[page_name]
-
-    yield load
+    yield page_loader(context, site_url)
     context.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,6 +30,21 @@ class Visit:
             + [f"request to another host: {url}" for url in self.foreign_requests]
             + [f"failed request: {r}" for r in self.failed_requests]
         )
+
+
+def page_loader(context: BrowserContext, site_url: str) -> Callable[[str], Page]:
+    """Loads each page of the site once in ``context`` (just loaded, not idle) and returns the
+    same tab on every later call: for tests that visit every snippet of a page in turn."""
+    pages: dict[str, Page] = {}
+
+    def load(page_name: str) -> Page:
+        if page_name not in pages:
+            visit = open_page(context, site_url + page_name, idle=False)
+            assert visit.status == 200
+            pages[page_name] = visit.page
+        return pages[page_name]
+
+    return load
 
 
 def open_page(context: BrowserContext, url: str, *, idle: bool = True) -> Visit:
