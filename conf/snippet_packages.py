@@ -108,10 +108,11 @@ def ensure() -> Path:
 @functools.cache
 def ensure_compiled(interpreter: Interpreter) -> Path:
     """The installed folder, with byte code for ``interpreter``'s version beside the sources
-    (``__pycache__/*.cpython-3XX.pyc``): runs see the folder read-only, so without it every
-    fresh run would compile each library it imports again."""
+    (``__pycache__/*.cpython-3XX.pyc``, and pytest's rewritten byte code of its plugins: see
+    pytest_rewrite_cache.py): runs see the folder read-only, so without it every fresh run
+    would compile each library it imports again."""
     target = ensure()
-    marker = target / f"handbook-compiled-{interpreter.release[0]}{interpreter.release[1]}"
+    marker = target / f"handbook-compiled-{interpreter.release[0]}{interpreter.release[1]}-v2"
     if not marker.exists():
         with _locked(target.parent):
             if not marker.exists():
@@ -120,24 +121,29 @@ def ensure_compiled(interpreter: Interpreter) -> Path:
     return target
 
 
+# Run with the folder as argv[1]: byte code for every module, then pytest's for its plugins.
+COMPILE_ALL = "import compileall, sys; sys.exit(not compileall.compile_dir(sys.argv[1], quiet=1))"
+REWRITE_CACHE = Path(__file__).with_name("pytest_rewrite_cache.py")
+
+
 def _compile(target: Path, interpreter: Interpreter) -> None:
     import sandbox  # imports this module: only called once both are loaded
 
-    code = "import compileall, sys; sys.exit(not compileall.compile_dir(sys.argv[1], quiet=1))"
-    if interpreter.root is None:
-        command = [interpreter.executable, "-I", "-c", code, str(target)]
-    else:  # a Debian interpreter runs only inside its root filesystem
-        inside = "/mnt"  # an empty folder in every Debian root filesystem
-        command = [
-            *sandbox.probe_command(interpreter.root, interpreter.executable, code, (target, inside)),
-            inside,
-        ]
-    done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
-    if done.returncode != 0:
-        raise PackagesUnavailable(
-            f"{LOCK}: Python {interpreter.name} could not compile the snippets' packages in "
-            f"{target}:\n{(done.stdout + done.stderr).strip()[-2000:]}"
-        )
+    for code in (COMPILE_ALL, REWRITE_CACHE.read_text()):
+        if interpreter.root is None:
+            command = [interpreter.executable, "-I", "-c", code, str(target)]
+        else:  # a Debian interpreter runs only inside its root filesystem
+            inside = "/mnt"  # an empty folder in every Debian root filesystem
+            command = [
+                *sandbox.probe_command(interpreter.root, interpreter.executable, code, (target, inside)),
+                inside,
+            ]
+        done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+        if done.returncode != 0:
+            raise PackagesUnavailable(
+                f"{LOCK}: Python {interpreter.name} could not compile the snippets' packages in "
+                f"{target}:\n{(done.stdout + done.stderr).strip()[-2000:]}"
+            )
 
 
 def _install(target: Path) -> None:

@@ -56,17 +56,24 @@ SANDBOX_UID = 1000
 # The C library's calls, looked up once here rather than in every child.
 LIBC = ctypes.CDLL(None, use_errno=True)
 LIBC.sbrk.restype = ctypes.c_void_p
-_CALLS = (LIBC.unshare, LIBC.mount, LIBC.umount2, LIBC.prctl, LIBC.capset)  # each now cached on LIBC
+# Each now cached on LIBC:
+_CALLS = (LIBC.unshare, LIBC.setns, LIBC.mount, LIBC.umount2, LIBC.prctl, LIBC.capset)
 
 
-def serve(control: socket.socket) -> tuple[dict[str, object], list[int]]:
-    """Answer requests until the client hangs up; return only in a forked child.
+def serve(control: socket.socket, sandboxed: bool) -> tuple[dict[str, object], list[int], int | None]:
+    """Answer requests until the client hangs up; return only in a forked child (with, in a
+    sandbox, the pipe on which it reports its snippet's wait status).
 
     Several children may run at once (real-clock snippets mostly sleep): each is watched
     through a pidfd, so the worker never blocks on one child while others finish. A request
     ``{"kill": id}`` kills that run's child (a pid in this namespace means nothing outside).
+
+    In a sandbox each child is the first process of a PID namespace of its own: the worker
+    enters a new one for its next child only, and returns to its own at once. The child, as
+    that namespace's init, builds the run's view and forks the snippet (become_sandboxed).
     """
-    running: dict[int, tuple[object, int, float]] = {}  # pidfd -> (request id, pid, CPU spent)
+    running: dict[int, tuple[object, int, float, int | None]] = {}  # pidfd -> (id, pid, CPU, status pipe)
+    own_pids = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC) if sandboxed else None
     while True:
         watched: list[socket.socket | int] = [control, *running]
         ready, _, _ = select.select(watched, [], [])
@@ -78,27 +85,54 @@ def serve(control: socket.socket) -> tuple[dict[str, object], list[int]]:
                     sys.exit(0)  # the client closed its end: nothing more to run
                 request = json.loads(message)
                 if "kill" in request:
-                    for run_id, pid, _ in running.values():
+                    for run_id, pid, _, _ in running.values():
                         if run_id == request["kill"]:
                             with contextlib.suppress(ProcessLookupError):
-                                os.kill(pid, 9)
+                                os.kill(pid, 9)  # in a sandbox, the run's init: its namespace dies
                     continue
-                pid = os.fork()
+                status_read, status_write = (None, None)
+                if sandboxed:
+                    status_read, status_write = os.pipe2(os.O_CLOEXEC | os.O_NONBLOCK)
+                if own_pids is not None:
+                    _check(LIBC.unshare(CLONE_NEWPID))
+                pid = -1
+                try:
+                    pid = os.fork()
+                finally:
+                    if own_pids is not None and pid != 0:
+                        _check(LIBC.setns(own_pids, CLONE_NEWPID))  # later children: here again
                 if pid == 0:
                     control.close()
-                    for pidfd in running:
+                    for pidfd, (_, _, _, pipe) in running.items():
                         os.close(pidfd)
-                    return request, fds
+                        if pipe is not None:
+                            os.close(pipe)
+                    if sandboxed:
+                        assert own_pids is not None and status_read is not None
+                        os.close(own_pids)
+                        os.close(status_read)
+                    return request, fds, status_write
                 for fd in fds:
                     os.close(fd)
+                if status_write is not None:
+                    os.close(status_write)
                 control.send(f"{request['id']} pid {pid}".encode())
-                running[os.pidfd_open(pid)] = (request["id"], pid, time.process_time() - started)
+                spent = time.process_time() - started
+                running[os.pidfd_open(pid)] = (request["id"], pid, spent, status_read)
             else:
                 assert isinstance(source, int)
-                run_id, pid, spent = running.pop(source)
+                run_id, pid, spent, status_read = running.pop(source)
                 os.close(source)
                 _, status, usage = os.wait4(pid, 0)
-                limit = _close_run_group(pid)
+                if status_read is not None:
+                    # The snippet's own wait status, from its init; none if the init was killed.
+                    try:
+                        reported = os.read(status_read, 32)
+                    except BlockingIOError:
+                        reported = b""
+                    os.close(status_read)
+                    status = int(reported) if reported else status
+                limit = _close_run_group(run_id)
                 cpu = usage.ru_utime + usage.ru_stime + spent + time.process_time() - started
                 control.send(f"{run_id} status {status} {cpu:.6f} {limit}".encode())
 
@@ -108,16 +142,16 @@ def serve(control: socket.socket) -> tuple[dict[str, object], list[int]]:
 RUN_GROUPS = "/run/cgroup"
 
 
-def _run_group_dirs(pid: int) -> list[str]:
+def _run_group_dirs(run_id: object) -> list[str]:
     if not os.path.isdir(RUN_GROUPS):
         return []
-    return [os.path.join(RUN_GROUPS, controller, f"run-{pid}") for controller in ("pids", "memory")]
+    return [os.path.join(RUN_GROUPS, controller, f"run-{run_id}") for controller in ("pids", "memory")]
 
 
-def _join_run_group(limits: dict[str, object]) -> None:
+def _join_run_group(run_id: object, limits: dict[str, object]) -> None:
     """In the run's first process, before anything else: a group per controller, with the
     run's limits, that every later process of the run is in. Then the groups leave the view."""
-    folders = _run_group_dirs(os.getpid())
+    folders = _run_group_dirs(run_id)
     if not folders:
         return
     pids, memory = folders
@@ -136,10 +170,10 @@ def _join_run_group(limits: dict[str, object]) -> None:
 _unremoved: list[str] = []
 
 
-def _close_run_group(pid: int) -> str:
+def _close_run_group(run_id: object) -> str:
     """Remove an ended run's groups; name the limit it ran into, if any ("-" if none)."""
     hit = "-"
-    for folder in _run_group_dirs(pid):
+    for folder in _run_group_dirs(run_id):
         try:
             if "/pids/" in folder:
                 with open(os.path.join(folder, "pids.events")) as events:
@@ -169,20 +203,24 @@ def _check(result: int) -> None:
         raise OSError(number, os.strerror(number))
 
 
-def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes: int) -> None:
+def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes: int, status_fd: int) -> None:
     """Give this child the private view a fresh sandboxed run gets, then drop every privilege.
 
-    The worker runs as the sandbox's root, so a child can still change its own mounts: a fresh
-    mount namespace with empty, size-limited ``/home/reader`` (holding the snippet), ``/tmp``
-    and ``/dev/shm``; a PID namespace (its own /proc: no other run or the worker is visible or
-    reachable, and whatever it starts dies with it); then a user namespace in which it is uid
-    1000 with no capabilities. The mounts belong to the worker's namespace, so the child can
-    neither undo nor change them.
+    This child is PID 1 of a PID namespace of its own (see serve): no other run or the worker
+    is visible or reachable from it, and whatever the run starts dies with it. The worker runs
+    as the sandbox's root, so the child can still change its own mounts: a fresh mount
+    namespace with empty, size-limited ``/home/reader`` (holding the snippet), ``/tmp`` and
+    ``/dev/shm`` and its own ``/proc``; then a user namespace in which it is uid 1000 with no
+    capabilities. The mounts belong to the worker's user namespace, so the run can neither undo
+    nor change them. It forks the snippet and, as an init process does, reaps every orphan
+    until the snippet ends; then it hands the snippet's wait status to the worker on
+    ``status_fd`` (PID 1 cannot end itself by a signal) and ends, and the namespace with it.
     """
     libc = LIBC
+    _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))  # the worker killed: so is everything here
     group_limits = request.get("group_limits")
     if isinstance(group_limits, dict):
-        _join_run_group(group_limits)
+        _join_run_group(request["id"], group_limits)
     _check(libc.unshare(CLONE_NEWNS))
     _check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None))
     if os.path.isdir(RUN_GROUPS):  # a run must not reach the control files of its own limits
@@ -195,20 +233,6 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     assert isinstance(script, str)
     with os.fdopen(script_fd, "rb") as source, open(f"/home/reader/{script}", "wb") as copy:
         copy.write(source.read())
-    _check(libc.unshare(CLONE_NEWPID))
-    # The monitor: waits for the namespace's first process and ends as the snippet ended. PID 1
-    # cannot end itself by a signal, so it hands the snippet's wait status over a pipe.
-    status_read, status_write = os.pipe()
-    init = os.fork()
-    if init:
-        os.close(status_write)
-        with os.fdopen(status_read, "rb") as reply:
-            reported = reply.read()
-        _, status = os.waitpid(init, 0)
-        _exit_as(int(reported) if reported else status)
-    os.close(status_read)
-    # PID 1 of the new namespace: its own /proc, then the user namespace, then the snippet.
-    _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))  # the monitor killed: so is everything here
     _check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV, None))
     _check(libc.unshare(CLONE_NEWUSER))
     for name, text in (
@@ -223,12 +247,15 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     _drop_capabilities(libc)
     snippet = os.fork()
     if snippet:
+        # The run shares this process's user: a signal it sends its process group must not
+        # end the init (the kernel drops signals to PID 1 that have no handler).
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         while True:  # an init process reaps every orphan until the snippet itself ends
             pid, status = os.waitpid(-1, 0)
             if pid == snippet:
-                os.write(status_write, str(status).encode())
+                os.write(status_fd, str(status).encode())
                 os._exit(0)
-    os.close(status_write)
+    os.close(status_fd)
 
 
 def _drop_capabilities(libc: ctypes.CDLL) -> None:
@@ -245,19 +272,8 @@ def _drop_capabilities(libc: ctypes.CDLL) -> None:
     _check(libc.capset(ctypes.byref(Header(0x20080522, 0)), (Data * 2)()))
 
 
-def _exit_as(status: int) -> NoReturn:
-    """End this process with the wait status of the one it waited for (a signal too)."""
-    if os.WIFSIGNALED(status):
-        number = os.WTERMSIG(status)
-        signal.signal(number, signal.SIG_DFL)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, [number])
-        os.kill(os.getpid(), number)
-        os._exit(128 + number)  # only if the signal could not end it
-    os._exit(os.waitstatus_to_exitcode(status) if os.WIFEXITED(status) else 1)
-
-
 def become_snippet(
-    request: dict[str, object], fds: list[int], writable_bytes: int | None
+    request: dict[str, object], fds: list[int], writable_bytes: int | None, status_fd: int | None
 ) -> tuple[types.CodeType, dict[str, object]]:
     """Turn this fresh child into ``python name.py`` run in the request's working directory."""
     os.setsid()  # its own session and process group, as a program started from a terminal
@@ -265,7 +281,8 @@ def become_snippet(
     workdir, script, env = request["workdir"], request["script"], request["env"]
     assert isinstance(workdir, str) and isinstance(script, str) and isinstance(env, dict)
     if writable_bytes is not None:
-        become_sandboxed(request, script_fd, writable_bytes)
+        assert status_fd is not None
+        become_sandboxed(request, script_fd, writable_bytes, status_fd)
     else:
         os.close(script_fd)
     limits = request["limits"]
@@ -389,9 +406,9 @@ if __name__ == "__main__":
     _writable = int(sys.argv[2]) if len(sys.argv) > 2 else None
     if _writable is not None:
         LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children cannot inspect it
-    _request, _fds = serve(socket.socket(fileno=int(sys.argv[1])))
-    _code, _namespace = become_snippet(_request, _fds, _writable)
-    del _request, _fds, _writable
+    _request, _fds, _status_fd = serve(socket.socket(fileno=int(sys.argv[1])), _writable is not None)
+    _code, _namespace = become_snippet(_request, _fds, _writable, _status_fd)
+    del _request, _fds, _writable, _status_fd
     try:
         exec(_code, _namespace)
     except SystemExit as stop:
