@@ -82,3 +82,31 @@ def test_every_run_imports_the_pinned_versions(tmp_path: Path, python: Interpret
         output = snippet_runner.run_snippet(snippet, python=python, runner=runner).output
         assert output.splitlines() == [f"{name} {pins[name]}" for name in sorted(pins)], (runner, python)
     assert interpreters.REPO_ROOT not in snippet_packages.folder().parents  # outside the repository
+
+
+@pytest.mark.parametrize("python", INTERPRETERS, ids=lambda python: python.name)
+def test_pytest_reads_its_plugins_rewritten_byte_code_from_the_cache(tmp_path: Path, python: Interpreter) -> None:
+    # pytest_rewrite_cache.py wrote it when the folder was compiled; without it, every run of a
+    # testing snippet would rewrite AnyIO's and pytest-asyncio's modules again.
+    snippet = tmp_path / "rewrites.py"
+    snippet.write_text(
+        '"""Runs pytest with its trace on and prints how it loaded two plugins."""\n'
+        "import contextlib, io, os, pathlib\n"
+        "import pytest\n"
+        "pathlib.Path('test_nothing.py').write_text('def test_nothing():\\n    pass\\n')\n"
+        "os.environ['PYTEST_DEBUG'] = '1'  # the trace, from before the plugins load\n"
+        "trace = io.StringIO()\n"
+        "with contextlib.redirect_stderr(trace), contextlib.redirect_stdout(io.StringIO()):\n"
+        "    pytest.main(['test_nothing.py', '-q', '-p', 'no:cacheprovider'])\n"
+        "for line in trace.getvalue().splitlines():\n"
+        "    for plugin in ('anyio/pytest_plugin.py', 'pytest_asyncio/plugin.py'):\n"
+        "        if plugin in line and ('rewriting' in line or 'cached' in line):\n"
+        "            print(plugin, 'rewritten again' if 'rewriting' in line else 'from the cache')\n"
+    )
+    for runner in ("fresh", "forked"):
+        output = snippet_runner.run_snippet(snippet, python=python, runner=runner).output
+        lines = sorted(line for line in output.splitlines() if line.endswith(("again", "cache")))
+        assert lines == [
+            "anyio/pytest_plugin.py from the cache",
+            "pytest_asyncio/plugin.py from the cache",
+        ], (runner, output)
