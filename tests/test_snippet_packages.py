@@ -85,7 +85,9 @@ def test_every_run_imports_the_pinned_versions(tmp_path: Path, python: Interpret
 
 
 @pytest.mark.parametrize("python", INTERPRETERS, ids=lambda python: python.name)
-def test_pytest_reads_its_plugins_rewritten_byte_code_from_the_cache(tmp_path: Path, python: Interpreter) -> None:
+def test_pytest_reads_its_plugins_rewritten_byte_code_from_the_cache(
+    tmp_path: Path, python: Interpreter
+) -> None:
     # pytest_rewrite_cache.py wrote it when the folder was compiled; without it, every run of a
     # testing snippet would rewrite AnyIO's and pytest-asyncio's modules again.
     snippet = tmp_path / "rewrites.py"
