@@ -131,12 +131,19 @@ def _writable(path: str) -> list[str]:
     return ["--size", str(WRITABLE_BYTES), "--tmpfs", path]
 
 
+# PID 1 of a fresh run, instead of bwrap's own init (see the file).
+FRESH_INIT = Path(__file__).with_name("sandbox_init.py")
+_FRESH_INIT_CODE = FRESH_INIT.read_text()
+
+
 def fresh_command(interpreter: Interpreter, script_name: str, script_fd: int) -> list[str]:
-    """``python name.py`` in a sandbox of its own; the snippet's bytes come from ``script_fd``."""
+    """``python name.py`` in a sandbox of its own; the snippet's bytes come from ``script_fd``.
+    Its parent, the namespace's init, is sandbox_init.py, which the run cannot inspect."""
     bwrap = shutil.which("bwrap") or "bwrap"
     return [
         bwrap,
         *_isolation(),
+        "--as-pid-1",
         "--uid",
         str(UID),
         "--gid",
@@ -157,6 +164,7 @@ def fresh_command(interpreter: Interpreter, script_name: str, script_fd: int) ->
         *_read_only(interpreter, "/home"),
         "--chdir",
         HOME,
+        *(interpreter.executable, "-I", "-S", "-c", _FRESH_INIT_CODE),
         interpreter.executable,
         script_name,
     ]

@@ -743,8 +743,10 @@ RUNNER_SOURCES = (
     snippet_forkserver.WORKER,
     Path(snippet_forkserver.__file__).resolve(),
     Path(sandbox.__file__).resolve(),
+    sandbox.FRESH_INIT,
     Path(interpreters.__file__).resolve(),
     Path(snippet_packages.__file__).resolve(),
+    snippet_packages.REWRITE_CACHE,
     Path(snippet_output.__file__).resolve(),
     *sorted(BOOTSTRAP_DIR.glob("*.p[yt]*")),
 )
