@@ -181,11 +181,16 @@ WORKER_INSIDE = "/run/handbook/snippet_worker.py"
 
 
 def worker_command(
-    interpreter: Interpreter, worker: Path, control_fd: int, groups: list[Path] | None = None
+    interpreter: Interpreter,
+    worker: Path,
+    control_fd: int,
+    groups: list[Path] | None = None,
+    preload: tuple[str, ...] = (),
 ) -> list[str]:
     """The fork server's worker, in the same view; it stays the sandbox's root so that each
     child can build its private view before dropping to uid 1000 (see snippet_worker.py).
-    ``groups``: the worker's control groups (pids, memory), for a group per run inside."""
+    ``groups``: the worker's control groups (pids, memory), for a group per run inside;
+    ``preload``: modules it imports before its first fork."""
     bwrap = shutil.which("bwrap") or "bwrap"
     binds = []
     for group in groups or []:
@@ -213,6 +218,7 @@ def worker_command(
         WORKER_INSIDE,
         str(control_fd),
         str(WRITABLE_BYTES),
+        ",".join(preload),
     ]
 
 

@@ -63,7 +63,9 @@ class _Run:
 class _Worker:
     """A worker process and a thread that hands its replies to the runs waiting for them."""
 
-    def __init__(self, interpreter: Interpreter, env: dict[str, str], sandboxed: bool) -> None:
+    def __init__(
+        self, interpreter: Interpreter, env: dict[str, str], sandboxed: bool, preload: tuple[str, ...]
+    ) -> None:
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (kept for the worker's life; already unlinked)
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         # The worker and all its runs count together against one control group (cgroups.py):
@@ -79,9 +81,9 @@ class _Worker:
 
         if sandboxed:
             groups = self.group.paths if self.group is not None else None
-            argv = sandbox.worker_command(interpreter, WORKER, theirs.fileno(), groups)
+            argv = sandbox.worker_command(interpreter, WORKER, theirs.fileno(), groups, preload)
         else:
-            argv = [interpreter.executable, str(WORKER), str(theirs.fileno())]
+            argv = [interpreter.executable, str(WORKER), str(theirs.fileno()), "-", ",".join(preload)]
         with theirs:
             # Started from a thread that lives as long as this process: bwrap's
             # --die-with-parent kills the worker when the *thread* that started it ends.
@@ -246,16 +248,19 @@ def _forget_parent_workers() -> None:
 os.register_at_fork(after_in_child=_forget_parent_workers)
 
 
-def _worker_for(interpreter: Interpreter, env: dict[str, str], sandboxed: bool) -> _Worker:
-    """The worker for this interpreter, sandbox and start-up environment, started when needed."""
+def _worker_for(
+    interpreter: Interpreter, env: dict[str, str], sandboxed: bool, preload: tuple[str, ...]
+) -> _Worker:
+    """The worker for this interpreter, sandbox, start-up environment and preloaded modules,
+    started when needed."""
     startup = tuple(sorted((k, v) for k, v in env.items() if k not in PER_RUN_ENV))
-    key = (interpreter, sandboxed, startup)
+    key = (interpreter, sandboxed, startup, preload)
     with _workers_lock:
         worker = _workers.get(key)
         if worker is None or not worker.alive or worker.process.poll() is not None:
             if worker is not None:
                 worker.fail("snippet worker replaced")
-            worker = _workers[key] = _Worker(interpreter, dict(startup), sandboxed)
+            worker = _workers[key] = _Worker(interpreter, dict(startup), sandboxed, preload)
         return worker
 
 
@@ -269,12 +274,14 @@ def launch(
     fd_env: list[str],
     sandboxed: bool,
     group_limits: dict[str, int] | None = None,
+    preload: tuple[str, ...] = (),
 ) -> ForkedRun:
     """Run ``script`` (a file name; the file itself is ``fds[1]``) in a fresh child of a
     pre-warmed worker, working in ``workdir`` (as the child sees it) and writing stdout and
     stderr to ``fds[0]``. The other descriptors are files the bootstrap writes to: ``fd_env``
     names the variable that tells it each one's path. ``limits`` maps ``resource.RLIMIT_*``
-    names to (soft, hard) values."""
+    names to (soft, hard) values. ``preload``: modules the worker has imported before forking
+    (a worker of its own for each such set)."""
     request: dict[str, object] = {
         "script": script,
         "workdir": workdir,
@@ -283,7 +290,7 @@ def launch(
         "limits": limits,
         "group_limits": group_limits,  # for the run's own control group, where there is one
     }
-    worker = _worker_for(interpreter, env, sandboxed)
+    worker = _worker_for(interpreter, env, sandboxed, preload)
     run_id, run = worker.start(request, fds)
     try:
         pid = run.pid.result(timeout=START_DEADLINE_S)

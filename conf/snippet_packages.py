@@ -14,6 +14,7 @@ supported version is installed (a backport the newer versions do not need is har
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import fcntl
 import functools
@@ -36,6 +37,31 @@ LOCK = interpreters.REPO_ROOT / "snippets" / "requirements.txt"
 # Where a run finds them, relative to its site-packages folder (the .pth file there names it).
 SITE_NAME = snippet_output.PACKAGES_SITE_NAME
 FINISHED = "handbook-packages-finished"  # written last: a folder without it is not used
+
+
+# A forked run of a snippet that imports one of LIBRARIES comes from a worker that has imported
+# PRELOAD before forking (snippet_worker.py): pytest with the plugins it loads at start-up, AnyIO
+# (whose plugin imports Trio). That spares each such run about 250 ms of imports; the default
+# worker stays lean, as every fork copies the worker's page tables. The tests run each snippet
+# fresh as well, and both must print the same.
+LIBRARIES = frozenset({"anyio", "trio", "pytest", "pytest_asyncio"})
+PRELOAD = ("pytest", "pytest_asyncio", "pytest_asyncio.plugin", "anyio", "anyio.pytest_plugin", "trio")
+
+
+@functools.lru_cache(maxsize=1024)
+def preload_for(source: bytes) -> tuple[str, ...]:
+    """What the worker of a snippet with this source imports before forking."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return ()  # the run reports it
+    imported = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imported.add(node.module.partition(".")[0])
+    return PRELOAD if imported & LIBRARIES else ()
 
 
 class PackagesUnavailable(RuntimeError):

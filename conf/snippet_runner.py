@@ -342,6 +342,8 @@ def _launch(
     descriptors of the runner's files, open for this run only."""
     with open(script, "rb") as source:
         if how.runner == "forked":
+            preload = snippet_packages.preload_for(source.read())
+            source.seek(0)
             return snippet_forkserver.launch(
                 how.interpreter,
                 script.name,
@@ -352,6 +354,7 @@ def _launch(
                 list(side_files),
                 how.sandboxed,
                 {"processes": limits.processes, "memory_bytes": limits.memory_bytes},
+                preload,
             )
         # The runner's settings reach the bootstrap through a memory file at descriptor 3,
         # not the environment: /proc/self/environ then shows a reader's environment. The

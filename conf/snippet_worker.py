@@ -11,6 +11,10 @@ its own session (for the process-group kill), resource limits, working directory
 environment, argv, ``sys.path[0]`` and a new ``__main__`` module, and runs the snippet as the
 interpreter would run a script, ending with the parts of shutdown a program can observe.
 
+Arguments: the control socket's descriptor; in a sandbox, the bytes each run may write to each
+of its writable folders (else "-"); the modules to import before the first fork,
+comma-separated (see snippet_packages.PRELOAD), if any.
+
 Protocol, over the SOCK_SEQPACKET socket whose descriptor is argv[1] (one packet each):
 request ``{"id", "script", "workdir", "env", "limits"}`` with the output pipe's write end and
 the snippet file attached (then any files the bootstrap writes to, named in ``env``), or
@@ -25,6 +29,10 @@ import sys
 import sitecustomize  # the snippet bootstrap, imported at start-up as in every run
 
 sitecustomize.import_looptime()  # pre-warmed: a fresh run imports it in its first event loop
+# A worker for the snippets that use the test tools or AnyIO and Trio has those imported too:
+# a run then finds them in sys.modules, as it would after its own first import of them.
+for _module in sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else ():
+    __import__(_module)
 # What a snippet may find already imported. The worker's own modules below are removed from
 # the child's sys.modules, so ``import json`` in a snippet imports it as a fresh run would.
 PRELOADED = frozenset(sys.modules)
@@ -403,7 +411,7 @@ if __name__ == "__main__":
     # so they neither walk it nor copy the memory pages it sits on.
     gc.freeze()
     # argv[2], in a sandbox: the bytes each run may write to each of its writable folders.
-    _writable = int(sys.argv[2]) if len(sys.argv) > 2 else None
+    _writable = int(sys.argv[2]) if sys.argv[2] != "-" else None
     if _writable is not None:
         LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children cannot inspect it
     _request, _fds, _status_fd = serve(socket.socket(fileno=int(sys.argv[1])), _writable is not None)

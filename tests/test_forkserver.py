@@ -11,6 +11,7 @@ import pytest
 
 import sandbox
 import snippet_forkserver
+import snippet_packages
 import snippet_runner
 from conftest import fixture_snippet
 
@@ -127,3 +128,41 @@ def test_a_forked_run_reports_the_cpu_time_its_process_used(
     # child computed must be in it exactly once.
     assert 0.2 <= float(computes[1]) < 0.4
     assert fresh[1] == "-", "a fresh interpreter's CPU time is not known to the runner"
+
+
+@pytest.mark.parametrize(
+    ("source", "preloaded"),
+    [
+        ("import asyncio\n", False),
+        ("import pytest\n", True),
+        ("from anyio import create_task_group\n", True),
+        ("import trio.testing\n", True),
+        ("import looptime\n", False),  # every worker has the clock
+        ("from . import anyio\n", False),  # a relative import is the snippet's own module
+        ("import anyio_helpers\n", False),
+        ("def broken(:\n", False),  # the run reports the syntax error
+    ],
+)
+def test_a_snippet_that_imports_a_library_is_forked_from_a_worker_that_has_it(
+    source: str, preloaded: bool
+) -> None:
+    assert snippet_packages.preload_for(source.encode()) == (snippet_packages.PRELOAD if preloaded else ())
+
+
+def test_the_library_worker_and_the_lean_one_each_show_a_run_what_a_fresh_start_would(
+    tmp_path: Path,
+) -> None:
+    # What a run finds imported before its own imports differs by worker; what it imports and
+    # prints does not: the same output as a fresh interpreter, for a snippet with and without
+    # a library.
+    probe = "import sys\nprint(sorted({'anyio', 'trio', 'pytest'} & set(sys.modules)))\n"
+    lean = tmp_path / "lean.py"
+    lean.write_text(probe)
+    with_library = tmp_path / "with_library.py"
+    with_library.write_text("import anyio\n" + probe.replace("print(", "print('anyio' in sys.modules, "))
+    for snippet, expected in ((lean, "[]"), (with_library, "True ['anyio', 'pytest', 'trio']")):
+        forked = snippet_runner.run_snippet(snippet, runner="forked").output
+        assert forked == expected, snippet.name
+    assert snippet_runner.run_snippet(lean, runner="fresh").output == "[]"
+    preloading = [key for key in snippet_forkserver._workers if key[3] == snippet_packages.PRELOAD]
+    assert preloading, "the snippet that imports anyio came from a worker with the libraries imported"
