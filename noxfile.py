@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import filecmp
 import itertools
+import os
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +26,10 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 # `nox -s pythons` provisions.
 PYTHONS = nox.project.python_versions(PYPROJECT)
 SPHINX_BUILD = ["sphinx-build", "-c", "conf", "docs"]
+# pytest-xdist workers for the test suite: half again the cores, since about half of the
+# snippet tests' time is real-clock runs that sleep (threads, processes, timeouts) and leave
+# their core idle. (benchmarks/bench.py times the tests the same way.)
+TEST_WORKERS = str(max(2, (os.cpu_count() or 1) * 3 // 2))
 LINT_PATHS = ["snippets", "conf", "tests", "benchmarks", "noxfile.py"]
 
 
@@ -105,7 +110,7 @@ def tests(session: nox.Session) -> None:
     """Run the test suite: every snippet on every supported Python found here (the summary says
     which ran and which are missing), and the pipeline's own tests."""
     install_group(session, "tests")
-    session.run("pytest", "-n", "auto", *session.posargs)
+    session.run("pytest", "-n", TEST_WORKERS, *session.posargs)
 
 
 @nox.session(default=False)

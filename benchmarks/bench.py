@@ -29,6 +29,9 @@ sys.path.insert(0, str(REPO_ROOT / "conf"))
 import interpreters  # noqa: E402  (conf/ is not a package)
 import snippet_runner  # noqa: E402
 
+# As `nox -s tests` runs them (noxfile.py's TEST_WORKERS): half again the cores.
+TEST_WORKERS = str(max(2, (os.cpu_count() or 1) * 3 // 2))
+
 
 class Build(NamedTuple):
     seconds: float
@@ -271,13 +274,13 @@ def main() -> int:
         version = interpreter.name.replace(".", "")
         name = interpreter.name
         serial = median_of(args.test_runs, lambda: pytest_run("-p", "no:xdist", pythons=name))  # noqa: B023
-        parallel = median_of(args.test_runs, lambda: pytest_run("-n", "auto", pythons=name))  # noqa: B023
+        parallel = median_of(args.test_runs, lambda: pytest_run("-n", TEST_WORKERS, pythons=name))  # noqa: B023
         figures[f"snippet_tests_serial_s_py{version}"] = serial
         figures[f"snippet_tests_parallel_s_py{version}"] = parallel
         figures[f"parallel_speed_up_py{version}"] = serial / parallel
     names = ",".join(i.name for i in found)
     figures["snippet_tests_all_pythons_s"] = median_of(
-        args.test_runs, lambda: pytest_run("-n", "auto", pythons=names)
+        args.test_runs, lambda: pytest_run("-n", TEST_WORKERS, pythons=names)
     )
     figures["test_matrix_vs_cold_build"] = (
         figures["snippet_tests_all_pythons_s"] / figures["clean_build_cold_s"]
