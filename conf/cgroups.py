@@ -53,6 +53,14 @@ def close_all(*, final: bool = False) -> None:
         group.close()
 
 
+def remove_owned_by(pid: int) -> None:
+    """Kill and remove the groups that a process which is gone made (their names say whose)."""
+    if available():
+        for controller in CONTROLLERS:
+            for path in (ROOT / controller).glob(f"handbook-{pid}-*"):
+                _remove(path)
+
+
 class Group:
     """One control group per controller, made for one run (or one worker and its runs)."""
 

@@ -30,6 +30,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -148,6 +149,8 @@ class Prefetch:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+            # Whatever it could not remove itself (killed outright): found by its pid.
+            snippet_runner.remove_leftovers_of(self.process.pid)
         shutil.rmtree(self.handoff, ignore_errors=True)
 
 
@@ -197,31 +200,50 @@ def _prefetch(order: dict[str, object]) -> None:
         (handoff / "done").touch()
 
 
-def _end_with_the_build(handoff: Path) -> None:
-    """If the build is cancelled (Ctrl-C, SIGTERM) or dies, so does this process: every run
-    killed, every folder removed, at once."""
-
-    def end(signum: int, frame: object) -> None:
-        global _cancelled
-        _cancelled = True  # no thread hands over another result (which would make the folder again)
-        shutil.rmtree(handoff, ignore_errors=True)
-        snippet_runner.end_everything(signum, frame)
-
-    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(number, end)
-    # The build gone (killed outright): this process gets SIGTERM from the kernel.
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    if os.getppid() == 1:  # the build ended before the line above took effect
-        end(signal.SIGTERM, None)
-
-
+# What cancels this process (the build's stop(), Ctrl-C, the build's death), and what the
+# thread doing the work sends the main thread when it is done.
+CANCEL_SIGNALS = {signal.SIGTERM, signal.SIGINT, signal.SIGHUP}
+DONE_SIGNAL = signal.SIGUSR1
 PR_SET_PDEATHSIG = 1
 _cancelled = False
 
+
+def _main(order: dict[str, object]) -> None:
+    """Verify in a thread; the main thread only waits for the end or a cancel signal.
+
+    A Python signal handler runs in the main thread, and only once the kernel interrupts that
+    thread: a process-directed signal that lands on another thread leaves the main thread
+    asleep in a join until a hanging run times out, and the build kills this process with its
+    runs' folders and groups still there. Blocked in every thread and taken with sigwait,
+    a cancel signal ends this process at once, whichever thread it reached.
+    """
+    global _cancelled
+    handoff = Path(str(order["handoff"]))
+    main_thread = threading.get_ident()
+
+    def work() -> None:
+        try:
+            _prefetch(order)
+        finally:
+            signal.pthread_kill(main_thread, DONE_SIGNAL)
+
+    # The build gone (killed outright): this process gets SIGTERM from the kernel.
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() == 1:  # the build ended before the line above took effect
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=work, daemon=True).start()
+    signum = signal.sigwait(CANCEL_SIGNALS | {DONE_SIGNAL})
+    if signum != DONE_SIGNAL:
+        _cancelled = True  # no thread hands over another result (which would make the folder again)
+        shutil.rmtree(handoff, ignore_errors=True)
+        snippet_runner.end_everything(signum)
+
+
 if __name__ == "__main__":
+    # Before any thread starts, so that every thread inherits it (the runs' processes get a
+    # clean mask from snippet_forkserver.reset_signals).
+    signal.pthread_sigmask(signal.SIG_BLOCK, CANCEL_SIGNALS | {DONE_SIGNAL})
     # Below the build's priority (its workers and runs inherit this): Sphinx reads at full
     # speed, and the runs take the CPU it leaves idle, most of all while pages are written.
     os.nice(10)
-    _order = json.loads(sys.stdin.buffer.read())
-    _end_with_the_build(Path(_order["handoff"]))
-    _prefetch(_order)
+    _main(json.loads(sys.stdin.buffer.read()))

@@ -126,6 +126,14 @@ def close_everything() -> None:
         _runs_parent = None
 
 
+def remove_leftovers_of(pid: int) -> None:
+    """After a process that ran snippets was killed outright, so that it could not clean up:
+    kill what its runs left running and remove their groups and folders (named by its pid)."""
+    cgroups.remove_owned_by(pid)
+    for folder in Path(RUN_DIRS_IN or tempfile.gettempdir()).glob(f"handbook-runs-{pid}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def end_everything(signum: int, frame: object = None) -> None:
     """A cancelled build (SIGTERM, SIGINT, SIGHUP): kill every run this process started, with
     all they started, remove their folders, and exit at once (no thread waits for a run)."""

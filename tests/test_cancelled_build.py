@@ -72,7 +72,19 @@ def wait_for(condition: Callable[[], bool], what: str, state: Callable[[], objec
         time.sleep(0.05)
 
 
-def test_a_build_stopped_with_sigterm_leaves_no_process_folder_or_group(tmp_path: Path) -> None:
+def cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+@pytest.mark.parametrize("prefetch_killed_first", [False, True], ids=["sigterm", "prefetch-killed-first"])
+def test_a_build_stopped_with_sigterm_leaves_no_process_folder_or_group(
+    tmp_path: Path, prefetch_killed_first: bool
+) -> None:
+    """``prefetch_killed_first``: the process verifying snippets beside the build is killed
+    outright (as the OOM killer would) and cannot clean up; the build removes what it left."""
     if sandbox.mode() != "bwrap":
         pytest.skip("checks the sandboxed runs")
     src = tmp_path / "src"
@@ -104,6 +116,11 @@ def test_a_build_stopped_with_sigterm_leaves_no_process_folder_or_group(tmp_path
         started = descendants(build.pid)
         pids = {build.pid, *started}
         assert started, "the build started no process"
+        if prefetch_killed_first:
+            prefetch = [pid for pid in started if b"snippet_prefetch.py" in cmdline(pid)]
+            assert prefetch, "the build started no prefetch process"
+            os.kill(prefetch[0], signal.SIGKILL)
+            wait_for(lambda: not alive(prefetch[0], started[prefetch[0]]), "the prefetch process to die")
         build.send_signal(signal.SIGTERM)
         build.wait(timeout=DEADLINE_S)
         wait_for(lambda: not [pid for pid, at in started.items() if alive(pid, at)], "every run to end")
