@@ -29,8 +29,8 @@ sys.path.insert(0, str(REPO_ROOT / "conf"))
 import interpreters  # noqa: E402  (conf/ is not a package)
 import snippet_runner  # noqa: E402
 
-# As `nox -s tests` runs them (noxfile.py's TEST_WORKERS): half again the cores.
-TEST_WORKERS = str(max(2, (os.cpu_count() or 1) * 3 // 2))
+# As `nox -s tests` runs them (noxfile.py's TEST_WORKERS): twice the cores.
+TEST_WORKERS = str(max(2, (os.cpu_count() or 1) * 2))
 
 
 class Build(NamedTuple):
