@@ -9,7 +9,8 @@ runs in Pyodide, CPython 3.14 compiled to WebAssembly, in a Web Worker
 (``static/run-in-browser-worker.js``), with ``browser_runner.py``.
 
 Pyodide comes from npm (``package-lock.json``; ``npm ci --ignore-scripts``). After an HTML
-build its files are copied into ``_static/run-in-browser/``, with the Python files the runner
+build its files are copied into ``_static/run-in-browser/`` (its standard library with byte code
+added, see pyodide_stdlib.py), with the Python files the runner
 needs, taken from where the build's own runs take them (the bootstrap, the installed looptime,
 the normalisation rules), and each runnable snippet's verified output for Python 3.14. A page
 loads none of it until a reader presses Run. Without ``node_modules/pyodide`` the site builds
@@ -31,6 +32,7 @@ from sphinx.util import logging
 from sphinx_exec_code.configuration.values import EXAMPLE_DIR
 
 import interpreters
+import pyodide_stdlib
 import snippet_packages
 import snippet_runner
 
@@ -257,7 +259,14 @@ def _copy_runtime(app: Sphinx, exception: BaseException | None) -> None:
         shutil.rmtree(out, ignore_errors=True)  # left by an earlier build with Pyodide
         return
     for name in PYODIDE_FILES:
-        _copy(PYODIDE_DIR / name, out / "pyodide" / name)
+        source = PYODIDE_DIR / name
+        if name == pyodide_stdlib.NAME:
+            if (with_byte_code := pyodide_stdlib.compiled(PYODIDE_DIR)) is not None:
+                source = with_byte_code
+            else:
+                logger.info("run in browser: Node is not on PATH, so the standard library ships "
+                            "without byte code (a first Run takes about 2 s longer)")  # fmt: skip
+        _copy(source, out / "pyodide" / name)
     files = python_files()
     for name, source in files.items():
         _copy(source, out / "python" / name)
