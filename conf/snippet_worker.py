@@ -3,13 +3,14 @@ per snippet run.
 
 Starting Python and importing asyncio and the clock library costs over 100 ms; a ``fork()``
 of a process that has already done so costs a few. The worker does nothing else before it
-forks: it never creates an event loop or a task, never reads the snippet's variables and
-starts no thread, so each child begins in the state a fresh ``python name.py`` would reach
-after start-up (``Task-1`` comes next, the event-loop policy is the bootstrap's, the
-environment is the runner's allow-list). The child then takes on everything that is per run:
-its own session (for the process-group kill), resource limits, working directory,
-environment, argv, ``sys.path[0]`` and a new ``__main__`` module, and runs the snippet as the
-interpreter would run a script, ending with the parts of shutdown a program can observe.
+forks: it never creates an event loop or a task (only the clock's loop class, which a fresh
+run makes with its first loop), never reads the snippet's variables and starts no thread,
+so each child begins in the state a fresh ``python name.py`` would reach after start-up
+(``Task-1`` comes next, the event-loop policy is the bootstrap's, the environment is the
+runner's allow-list). The child then takes on everything that is per run: its own session
+(for the process-group kill), resource limits, working directory, environment, argv,
+``sys.path[0]`` and a new ``__main__`` module, and runs the snippet as the interpreter would
+run a script, ending with the parts of shutdown a program can observe.
 
 Arguments: the control socket's descriptor; in a sandbox, the bytes each run may write to each
 of its writable folders (else "-"); the modules to import before the first fork,
@@ -24,11 +25,15 @@ plus the worker's own for forking and answering). Runs may overlap.
 Run by ``snippet_forkserver.py``; never imported.
 """
 
+import asyncio
 import sys
 
 import sitecustomize  # the snippet bootstrap, imported at start-up as in every run
 
-sitecustomize.import_looptime()  # pre-warmed: a fresh run imports it in its first event loop
+# Pre-warmed: a fresh run imports the clock in its first event loop, and there makes the loop
+# class it patches the loop into (the library keeps it for later loops).
+_looptime = sitecustomize.import_looptime()
+_looptime.make_event_loop_class(asyncio.SelectorEventLoop)
 # A worker for the snippets that use the test tools or AnyIO and Trio has those imported too:
 # a run then finds them in sys.modules, as it would after its own first import of them.
 for _module in sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else ():
@@ -37,7 +42,8 @@ for _module in sys.argv[3].split(",") if len(sys.argv) > 3 and sys.argv[3] else 
 # the child's sys.modules, so ``import json`` in a snippet imports it as a fresh run would.
 PRELOADED = frozenset(sys.modules)
 
-import atexit  # noqa: E402  (after the snapshot above, on purpose)
+import array  # noqa: E402,F401  (after the snapshot above, on purpose; socket.recv_fds needs it)
+import atexit  # noqa: E402
 import builtins  # noqa: E402
 import contextlib  # noqa: E402
 import ctypes  # noqa: E402
@@ -55,7 +61,8 @@ from typing import NoReturn  # noqa: E402
 
 # The kernel's calls for a sandboxed child (see become_sandboxed): Linux's numbers, the same
 # on every architecture the handbook builds on.
-CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x10000000, 0x20000000
+CLONE_VM, CLONE_FILES, CLONE_NEWNS = 0x00000100, 0x00000400, 0x00020000
+CLONE_NEWUSER, CLONE_NEWPID = 0x10000000, 0x20000000
 MS_NOSUID, MS_NODEV, MS_REC, MS_PRIVATE = 2, 4, 1 << 14, 1 << 18
 MNT_DETACH = 2
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
@@ -64,23 +71,27 @@ SANDBOX_UID = 1000
 # The C library's calls, looked up once here rather than in every child.
 LIBC = ctypes.CDLL(None, use_errno=True)
 LIBC.sbrk.restype = ctypes.c_void_p
+LIBC.clone.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p]
 # Each now cached on LIBC:
-_CALLS = (LIBC.unshare, LIBC.setns, LIBC.mount, LIBC.umount2, LIBC.prctl, LIBC.capset)
+_CALLS = (LIBC.unshare, LIBC.setns, LIBC.mount, LIBC.umount2, LIBC.prctl, LIBC.capset, LIBC.pause)
+_PAUSE = ctypes.cast(LIBC.pause, ctypes.c_void_p).value
+INIT_STACK_BYTES = 16 << 10
 
 
-def serve(control: socket.socket, sandboxed: bool) -> tuple[dict[str, object], list[int], int | None]:
-    """Answer requests until the client hangs up; return only in a forked child (with, in a
-    sandbox, the pipe on which it reports its snippet's wait status).
+def serve(control: socket.socket, sandboxed: bool) -> tuple[dict[str, object], list[int]]:
+    """Answer requests until the client hangs up; return only in a forked child.
 
     Several children may run at once (real-clock snippets mostly sleep): each is watched
     through a pidfd, so the worker never blocks on one child while others finish. A request
     ``{"kill": id}`` kills that run's child (a pid in this namespace means nothing outside).
 
-    In a sandbox each child is the first process of a PID namespace of its own: the worker
-    enters a new one for its next child only, and returns to its own at once. The child, as
-    that namespace's init, builds the run's view and forks the snippet (become_sandboxed).
+    In a sandbox each child is the snippet of a PID namespace of its own: the worker enters a
+    new one for its next children only (the namespace's init, then the child) and returns to
+    its own at once. The child builds the run's view and becomes the snippet
+    (become_sandboxed). Its parent, the worker, is outside its namespace: it sees its parent
+    as pid 0, as a process entered into a container does.
     """
-    running: dict[int, tuple[object, int, float, int | None]] = {}  # pidfd -> (id, pid, CPU, status pipe)
+    running: dict[int, tuple[object, int, float, _Init | None]] = {}  # pidfd -> (id, pid, CPU, init)
     own_pids = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC) if sandboxed else None
     while True:
         watched: list[socket.socket | int] = [control, *running]
@@ -93,56 +104,82 @@ def serve(control: socket.socket, sandboxed: bool) -> tuple[dict[str, object], l
                     sys.exit(0)  # the client closed its end: nothing more to run
                 request = json.loads(message)
                 if "kill" in request:
-                    for run_id, pid, _, _ in running.values():
+                    for run_id, pid, _, init in running.values():
                         if run_id == request["kill"]:
                             with contextlib.suppress(ProcessLookupError):
-                                os.kill(pid, 9)  # in a sandbox, the run's init: its namespace dies
+                                # In a sandbox, the run's init: its whole namespace dies.
+                                os.kill(init.pid if init else pid, 9)
                     continue
-                status_read, status_write = (None, None)
-                if sandboxed:
-                    status_read, status_write = os.pipe2(os.O_CLOEXEC | os.O_NONBLOCK)
+                init = None
                 if own_pids is not None:
                     _check(LIBC.unshare(CLONE_NEWPID))
                 pid = -1
                 try:
+                    if own_pids is not None:
+                        init = _Init()
                     pid = os.fork()
                 finally:
                     if own_pids is not None and pid != 0:
                         _check(LIBC.setns(own_pids, CLONE_NEWPID))  # later children: here again
                 if pid == 0:
                     control.close()
-                    for pidfd, (_, _, _, pipe) in running.items():
+                    for pidfd in running:
                         os.close(pidfd)
-                        if pipe is not None:
-                            os.close(pipe)
-                    if sandboxed:
-                        assert own_pids is not None and status_read is not None
+                    if own_pids is not None:
                         os.close(own_pids)
-                        os.close(status_read)
-                    return request, fds, status_write
+                    return request, fds
                 for fd in fds:
                     os.close(fd)
-                if status_write is not None:
-                    os.close(status_write)
                 control.send(f"{request['id']} pid {pid}".encode())
                 spent = time.process_time() - started
-                running[os.pidfd_open(pid)] = (request["id"], pid, spent, status_read)
+                running[os.pidfd_open(pid)] = (request["id"], pid, spent, init)
             else:
                 assert isinstance(source, int)
-                run_id, pid, spent, status_read = running.pop(source)
+                run_id, pid, spent, init = running.pop(source)
                 os.close(source)
                 _, status, usage = os.wait4(pid, 0)
-                if status_read is not None:
-                    # The snippet's own wait status, from its init; none if the init was killed.
-                    try:
-                        reported = os.read(status_read, 32)
-                    except BlockingIOError:
-                        reported = b""
-                    os.close(status_read)
-                    status = int(reported) if reported else status
+                cpu = usage.ru_utime + usage.ru_stime
+                if init is not None:
+                    # Only now (the snippet reaped): the init's end waits for every process of
+                    # its namespace, and kills what the snippet left running.
+                    cpu += init.end()
                 limit = _close_run_group(run_id)
-                cpu = usage.ru_utime + usage.ru_stime + spent + time.process_time() - started
+                cpu += spent + time.process_time() - started
                 control.send(f"{run_id} status {status} {cpu:.6f} {limit}".encode())
+
+
+class _Init:
+    """PID 1 of the next run's PID namespace (create it right after ``unshare(CLONE_NEWPID)``).
+
+    A namespace ends when its first process does, and every process left in it is killed: that
+    is what makes everything a run starts die with it. This process only has to exist and
+    wait, so it is a clone that shares the worker's memory (no page tables copied, nothing
+    executed) and runs the C library's pause() on a stack of its own, every signal blocked,
+    until the worker kills it. A forked Python process in its place cost 2 to 3 ms of CPU per
+    run, an exec'd ``sleep`` about 1 ms; this one a tenth of that. It runs as the sandbox's
+    root, outside the run's user namespace and with the worker's non-dumpable memory: the run
+    can neither signal, trace nor read it. It reaps nothing (a run's orphans stay zombies until
+    the run ends, then go with the namespace).
+    """
+
+    def __init__(self) -> None:
+        self.stack = ctypes.create_string_buffer(INIT_STACK_BYTES)  # lives as long as the init
+        top = (ctypes.addressof(self.stack) + INIT_STACK_BYTES) & ~63
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+        try:
+            # The worker's descriptor table too: it holds no copy of a run's output pipe.
+            self.pid = LIBC.clone(_PAUSE, top, CLONE_VM | CLONE_FILES | signal.SIGCHLD, None)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        if self.pid < 0:
+            _check(self.pid)
+
+    def end(self) -> float:
+        """Kill it and wait until its namespace is gone; return its CPU seconds."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, 9)
+        _, _, usage = os.wait4(self.pid, 0)
+        return usage.ru_utime + usage.ru_stime
 
 
 # The worker's control groups (cgroups.py), bound here by the client where it can make them:
@@ -165,13 +202,10 @@ def _join_run_group(run_id: object, limits: dict[str, object]) -> None:
     pids, memory = folders
     os.mkdir(pids)
     os.mkdir(memory)
-    with open(os.path.join(pids, "pids.max"), "w") as limit:
-        limit.write(str(limits["processes"]))
-    with open(os.path.join(memory, "memory.limit_in_bytes"), "w") as limit:
-        limit.write(str(limits["memory_bytes"]))
+    _write(os.path.join(pids, "pids.max"), str(limits["processes"]))
+    _write(os.path.join(memory, "memory.limit_in_bytes"), str(limits["memory_bytes"]))
     for folder in folders:
-        with open(os.path.join(folder, "cgroup.procs"), "w") as procs:
-            procs.write(str(os.getpid()))
+        _write(os.path.join(folder, "cgroup.procs"), str(os.getpid()))
 
 
 # Groups of ended runs whose last processes were still dying: removed on a later turn.
@@ -205,27 +239,49 @@ def _close_run_group(run_id: object) -> str:
     return hit
 
 
+# A child's own small reads and writes use the descriptors directly: Python's file objects
+# would cost it several buffer and codec objects each, and copies of the pages they land on.
+def _write(path: str, text: str | bytes, create: bool = False) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC | (os.O_CREAT | os.O_EXCL if create else 0), 0o666)
+    try:
+        os.write(fd, text.encode() if isinstance(text, str) else text)
+    finally:
+        os.close(fd)
+
+
+def _read(fd: int) -> bytes:
+    """All of an open file, which this closes."""
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _check(result: int) -> None:
     if result != 0:
         number = ctypes.get_errno()
         raise OSError(number, os.strerror(number))
 
 
-def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes: int, status_fd: int) -> None:
+def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes: int) -> None:
     """Give this child the private view a fresh sandboxed run gets, then drop every privilege.
 
-    This child is PID 1 of a PID namespace of its own (see serve): no other run or the worker
-    is visible or reachable from it, and whatever the run starts dies with it. The worker runs
+    This child is in a PID namespace of its own (see serve), after its init: no other run or
+    the worker is visible or reachable from it, and whatever the run starts dies with it when
+    the worker ends the init. The worker runs
     as the sandbox's root, so the child can still change its own mounts: a fresh mount
     namespace with empty, size-limited ``/home/reader`` (holding the snippet), ``/tmp`` and
     ``/dev/shm`` and its own ``/proc``; then a user namespace in which it is uid 1000 with no
     capabilities. The mounts belong to the worker's user namespace, so the run can neither undo
-    nor change them. It forks the snippet and, as an init process does, reaps every orphan
-    until the snippet ends; then it hands the snippet's wait status to the worker on
-    ``status_fd`` (PID 1 cannot end itself by a signal) and ends, and the namespace with it.
+    nor change them.
     """
     libc = LIBC
-    _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))  # the worker killed: so is everything here
+    # Until it changes its user (which clears this), a dying worker takes it along; later,
+    # the worker's sandbox does, as it ends every process in it.
+    _check(libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0))
     group_limits = request.get("group_limits")
     if isinstance(group_limits, dict):
         _join_run_group(request["id"], group_limits)
@@ -239,8 +295,7 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
         _check(libc.mount(b"tmpfs", target.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, options))
     script = request["script"]
     assert isinstance(script, str)
-    with os.fdopen(script_fd, "rb") as source, open(f"/home/reader/{script}", "wb") as copy:
-        copy.write(source.read())
+    _write(f"/home/reader/{script}", _read(script_fd), create=True)
     _check(libc.mount(b"proc", b"/proc", b"proc", MS_NOSUID | MS_NODEV, None))
     _check(libc.unshare(CLONE_NEWUSER))
     for name, text in (
@@ -248,22 +303,10 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
         ("uid_map", f"{SANDBOX_UID} 0 1"),
         ("gid_map", f"{SANDBOX_UID} 0 1"),
     ):
-        with open(f"/proc/self/{name}", "w") as mapping:
-            mapping.write(text)
+        _write(f"/proc/self/{name}", text)
     os.setresgid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
     os.setresuid(SANDBOX_UID, SANDBOX_UID, SANDBOX_UID)
     _drop_capabilities(libc)
-    snippet = os.fork()
-    if snippet:
-        # The run shares this process's user: a signal it sends its process group must not
-        # end the init (the kernel drops signals to PID 1 that have no handler).
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        while True:  # an init process reaps every orphan until the snippet itself ends
-            pid, status = os.waitpid(-1, 0)
-            if pid == snippet:
-                os.write(status_fd, str(status).encode())
-                os._exit(0)
-    os.close(status_fd)
 
 
 def _drop_capabilities(libc: ctypes.CDLL) -> None:
@@ -281,7 +324,7 @@ def _drop_capabilities(libc: ctypes.CDLL) -> None:
 
 
 def become_snippet(
-    request: dict[str, object], fds: list[int], writable_bytes: int | None, status_fd: int | None
+    request: dict[str, object], fds: list[int], writable_bytes: int | None
 ) -> tuple[types.CodeType, dict[str, object]]:
     """Turn this fresh child into ``python name.py`` run in the request's working directory."""
     os.setsid()  # its own session and process group, as a program started from a terminal
@@ -289,8 +332,7 @@ def become_snippet(
     workdir, script, env = request["workdir"], request["script"], request["env"]
     assert isinstance(workdir, str) and isinstance(script, str) and isinstance(env, dict)
     if writable_bytes is not None:
-        assert status_fd is not None
-        become_sandboxed(request, script_fd, writable_bytes, status_fd)
+        become_sandboxed(request, script_fd, writable_bytes)
     else:
         os.close(script_fd)
     limits = request["limits"]
@@ -321,11 +363,13 @@ def become_snippet(
         __builtins__=builtins,
         __loader__=importlib.machinery.SourceFileLoader("__main__", path),
     )
-    for name in sys.modules.keys() - PRELOADED:
+    for name in WORKER_ONLY:
         del sys.modules[name]
+    if len(sys.modules) != len(PRELOADED):  # the worker imported something later
+        for name in sys.modules.keys() - PRELOADED:
+            del sys.modules[name]
     sys.modules["__main__"] = module
-    with open(path, "rb") as source:
-        code = compile(source.read(), path, "exec", dont_inherit=True)
+    code = compile(_read(os.open(path, os.O_RDONLY | os.O_CLOEXEC)), path, "exec", dont_inherit=True)
     return code, module.__dict__
 
 
@@ -355,8 +399,7 @@ def _started_as(executable: str, script: str) -> None:
     environ = b"".join(os.fsencode(f"{name}={value}") + b"\0" for name, value in os.environ.items())
     memory = ctypes.create_string_buffer(argv + environ, len(argv) + len(environ))
     _STARTED_AS.append(memory)
-    with open("/proc/self/stat") as stat:
-        text = stat.read()
+    text = _read(os.open("/proc/self/stat", os.O_RDONLY | os.O_CLOEXEC)).decode()
     fields = text[text.rindex(")") + 2 :].split()  # proc(5) numbers them from 1; this list from 3
 
     def field(number: int) -> int:
@@ -410,13 +453,16 @@ if __name__ == "__main__":
     # Everything imported so far is permanent: the children's garbage collections skip it,
     # so they neither walk it nor copy the memory pages it sits on.
     gc.freeze()
+    # The worker's own modules, which each child removes: listed once here, since comparing all
+    # of sys.modules in every child writes to the pages of every name (copies of them, after a fork).
+    WORKER_ONLY = tuple(sys.modules.keys() - PRELOADED)
     # argv[2], in a sandbox: the bytes each run may write to each of its writable folders.
     _writable = int(sys.argv[2]) if sys.argv[2] != "-" else None
     if _writable is not None:
         LIBC.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # children cannot inspect it
-    _request, _fds, _status_fd = serve(socket.socket(fileno=int(sys.argv[1])), _writable is not None)
-    _code, _namespace = become_snippet(_request, _fds, _writable, _status_fd)
-    del _request, _fds, _writable, _status_fd
+    _request, _fds = serve(socket.socket(fileno=int(sys.argv[1])), _writable is not None)
+    _code, _namespace = become_snippet(_request, _fds, _writable)
+    del _request, _fds, _writable
     try:
         exec(_code, _namespace)
     except SystemExit as stop:

@@ -275,11 +275,14 @@ def _worker_pids() -> set[int]:
 def test_a_snippet_cannot_inspect_or_trace_its_parent(
     tmp_path: Path, runner: snippet_runner.Runner, python: Interpreter
 ) -> None:
-    # The parent is the run's init: the worker's child (forked) or sandbox_init.py (fresh),
-    # both non-dumpable; bwrap's own init, which the run could trace, is not started.
+    # A fresh run's parent is its namespace's init, sandbox_init.py, which is non-dumpable;
+    # bwrap's own init, which the run could trace, is not started. A forked run's parent is
+    # the worker, outside the run's namespace (pid 0), and its namespace's first process
+    # shares the worker's memory: the snippet attacks that one.
     workers = _worker_pids()
     attempts = lines_of(run(hostile_snippet(tmp_path, "inspects_its_parent"), runner, python))
-    assert attempts.pop("parent pid") == "1"  # the PID namespace's init, not the worker
+    assert attempts.pop("parent pid") == ("0" if runner == "forked" else "1")
+    assert attempts.pop("target pid") == "1"
     assert attempts == {
         "read memory": "PermissionError",
         "open memory for writing": "PermissionError",
@@ -388,6 +391,9 @@ def test_a_snippet_sees_the_same_plain_world_under_both_runners(tmp_path: Path, 
 
     snippet = hostile_snippet(tmp_path, "reports_what_it_sees")
     fresh, forked = (json.loads(run(snippet, runner, python)) for runner in ("fresh", "forked"))
+    # The one difference: the parent's pid. A fresh run's parent is its namespace's init; a
+    # forked run's is the worker, outside its namespace (README: "How snippets run").
+    assert (fresh["ids"].pop(), forked["ids"].pop()) == (1, 0)
     assert fresh == forked  # the environment it started with and its command line included
     assert fresh["runner variables"] == {}
     assert not any(name.startswith("HANDBOOK_") or name == "PYTHONPATH" for name in fresh["environment"])
