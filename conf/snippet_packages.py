@@ -51,6 +51,8 @@ PRELOAD = ("pytest", "pytest_asyncio", "pytest_asyncio.plugin", "anyio", "anyio.
 @functools.lru_cache(maxsize=1024)
 def preload_for(source: bytes) -> tuple[str, ...]:
     """What the worker of a snippet with this source imports before forking."""
+    if not any(name.encode() in source for name in LIBRARIES):
+        return ()  # most snippets: no need to parse them (a build asks for each)
     try:
         tree = ast.parse(source)
     except SyntaxError:
