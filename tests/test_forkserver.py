@@ -81,6 +81,31 @@ def test_a_forked_copy_of_the_build_starts_its_own_workers() -> None:
     assert outputs == ["hello", "hello"]
 
 
+def _scheduling_groups_at_nice_5(results: "multiprocessing.Queue[list[str]]") -> None:
+    os.nice(5)  # as the build's prefetch lowers its runs' priority (to nice 10)
+    snippet = fixture_snippet("reports_its_scheduling_group")
+    clocks: list[snippet_runner.Clock] = ["virtual", "virtual", "real"]
+    results.put([snippet_runner.run_snippet(snippet, runner="forked", clock=clock).output for clock in clocks])
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/autogroup"), reason="the kernel has no autogroups")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
+def test_virtual_clock_runs_keep_the_lower_priority_and_real_clock_runs_a_group_of_their_own() -> None:
+    # With autogroups, the kernel first shares the CPU equally between sessions, whatever their
+    # nice values: a worker's session must carry the worker's nice value, and its virtual-clock
+    # runs must stay in it. A real-clock run gets a session of its own, so that the sleeps it
+    # times do not wait for the build.
+    context = multiprocessing.get_context("fork")  # a fresh copy starts workers at its own nice
+    results: multiprocessing.Queue[list[str]] = context.Queue()
+    copy = context.Process(target=_scheduling_groups_at_nice_5, args=(results,))
+    copy.start()
+    first, second, real = (line.split() for line in results.get(timeout=60))
+    copy.join(timeout=30)
+    assert copy.exitcode == 0
+    assert first == second and first[1:] == ["nice", "5"]  # the worker's group, at its nice
+    assert real[0] != first[0]
+
+
 @pytest.mark.parametrize("name", ["hello", "interleaves_streams", "raises", "prints_pending_task_repr"])
 def test_forked_and_fresh_runs_print_the_same(name: str) -> None:
     def output(runner: snippet_runner.Runner) -> str:
