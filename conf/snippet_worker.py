@@ -26,10 +26,33 @@ Run by ``snippet_forkserver.py``; never imported.
 """
 
 import asyncio
+import os
 import sys
 
 import sitecustomize  # the snippet bootstrap, imported at start-up as in every run
 
+
+def _keep_priority() -> bool:
+    """Where the kernel schedules each session as a group (autogroup), a new session gets an
+    equal share of the CPU whatever its nice value: the worker's runs took over half the cores
+    from the build they are meant to yield to (the prefetch runs them at nice 10), and reading
+    the pages took 2.4 times as long. The worker's session (bwrap made one) takes the worker's
+    nice value, before the worker imports anything more. The kernel allows this about ten times
+    a second to all unprivileged processes together: False if it must be tried again later."""
+    try:
+        fd = os.open("/proc/self/autogroup", os.O_WRONLY | os.O_CLOEXEC)
+        try:
+            os.write(fd, str(os.getpriority(os.PRIO_PROCESS, 0)).encode())
+        finally:
+            os.close(fd)
+    except BlockingIOError:  # EAGAIN: too soon after another process's change
+        return False
+    except OSError:
+        pass  # no autogroups here: nothing to do
+    return True
+
+
+_priority_kept = _keep_priority()
 # Pre-warmed: a fresh run imports the clock in its first event loop, and there makes the loop
 # class it patches the loop into (the library keeps it for later loops).
 _looptime = sitecustomize.import_looptime()
@@ -50,7 +73,6 @@ import ctypes  # noqa: E402
 import gc  # noqa: E402
 import importlib.machinery  # noqa: E402
 import json  # noqa: E402
-import os  # noqa: E402
 import resource  # noqa: E402
 import select  # noqa: E402
 import signal  # noqa: E402
@@ -93,7 +115,7 @@ def serve(control: socket.socket, sandboxed: bool) -> tuple[dict[str, object], l
     """
     running: dict[int, tuple[object, int, float, _Init | None]] = {}  # pidfd -> (id, pid, CPU, init)
     own_pids = os.open("/proc/self/ns/pid", os.O_RDONLY | os.O_CLOEXEC) if sandboxed else None
-    priority_kept = _keep_priority()
+    priority_kept = _priority_kept
     while True:
         watched: list[socket.socket | int] = [control, *running]
         ready, _, _ = select.select(watched, [], [])
@@ -239,22 +261,6 @@ def _close_run_group(run_id: object) -> str:
             continue  # still busy: next time
         _unremoved.remove(folder)
     return hit
-
-
-def _keep_priority() -> bool:
-    """Where the kernel schedules each session as a group (autogroup), a new session gets an
-    equal share of the CPU whatever its nice value: the worker's runs took over half the cores
-    from the build they are meant to yield to (the prefetch runs them at nice 10), and reading
-    the pages took 2.4 times as long. The worker's session (bwrap made one) takes the worker's
-    nice value. The kernel allows this about ten times a second to all unprivileged
-    processes together: False if it must be tried again later."""
-    try:
-        _write("/proc/self/autogroup", str(os.getpriority(os.PRIO_PROCESS, 0)))
-    except BlockingIOError:  # EAGAIN: too soon after another process's change
-        return False
-    except OSError:
-        pass  # no autogroups here: nothing to do
-    return True
 
 
 # A child's own small reads and writes use the descriptors directly: Python's file objects
