@@ -341,18 +341,25 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
     _drop_capabilities(libc)
 
 
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
+
+
+# Made here, not in each child: a ctypes class costs a child more than the call itself.
+_NO_CAPABILITIES = (_CapHeader(0x20080522, 0), (_CapData * 2)())
+
+
 def _drop_capabilities(libc: ctypes.CDLL) -> None:
-    class Header(ctypes.Structure):
-        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
-
-    class Data(ctypes.Structure):
-        _fields_ = [
-            ("effective", ctypes.c_uint32),
-            ("permitted", ctypes.c_uint32),
-            ("inheritable", ctypes.c_uint32),
-        ]
-
-    _check(libc.capset(ctypes.byref(Header(0x20080522, 0)), (Data * 2)()))
+    header, data = _NO_CAPABILITIES
+    _check(libc.capset(ctypes.byref(header), data))
 
 
 def become_snippet(
@@ -390,7 +397,9 @@ def become_snippet(
     assert isinstance(fd_env, list)
     for name, fd in zip(fd_env, fds[2:], strict=False):
         env[name] = f"/proc/self/fd/{fd}"  # a file of the runner's, open for this run only
-    os.environ.update(env)
+    for name, value in env.items():
+        if os.environ.get(name) != value:  # most are the worker's already
+            os.environ[name] = value
     sitecustomize.take_settings()  # the runner's settings leave the environment, as in a fresh run
     path = os.path.join(workdir, script)
     sys.argv[:] = [script]
@@ -429,6 +438,17 @@ class _MemoryMap(ctypes.Structure):
 _STARTED_AS: list[ctypes.Array[ctypes.c_char]] = []  # the new command line's memory lives on
 
 
+def _memory_layout() -> tuple[int, ...]:
+    """Where the program's code, data, heap and stack start and end, as PR_SET_MM_MAP wants
+    them: fixed when the interpreter started, so the worker reads them once for every child."""
+    text = _read(os.open("/proc/self/stat", os.O_RDONLY | os.O_CLOEXEC)).decode()
+    fields = text[text.rindex(")") + 2 :].split()  # proc(5) numbers them from 1; this list from 3
+    return tuple(int(fields[number - 3]) for number in (26, 27, 45, 46, 47, 28))
+
+
+_LAYOUT = _memory_layout()
+
+
 def _started_as(executable: str, script: str) -> None:
     """Make the command line and start-up environment the kernel shows (/proc/self/cmdline,
     /proc/self/environ) and ``sys.orig_argv`` those of ``python name.py`` started with this
@@ -439,16 +459,11 @@ def _started_as(executable: str, script: str) -> None:
     environ = b"".join(os.fsencode(f"{name}={value}") + b"\0" for name, value in os.environ.items())
     memory = ctypes.create_string_buffer(argv + environ, len(argv) + len(environ))
     _STARTED_AS.append(memory)
-    text = _read(os.open("/proc/self/stat", os.O_RDONLY | os.O_CLOEXEC)).decode()
-    fields = text[text.rindex(")") + 2 :].split()  # proc(5) numbers them from 1; this list from 3
-
-    def field(number: int) -> int:
-        return int(fields[number - 3])
-
     libc = LIBC
     start = ctypes.addressof(memory)
+    code_start, code_end, data_start, data_end, brk_start, stack_start = _LAYOUT
     record = _MemoryMap(
-        *(field(26), field(27), field(45), field(46), field(47), libc.sbrk(0), field(28)),
+        *(code_start, code_end, data_start, data_end, brk_start, libc.sbrk(0), stack_start),
         *(start, start + len(argv), start + len(argv), start + len(argv) + len(environ)),
         None,
         0,  # the auxiliary vector stays as it is
