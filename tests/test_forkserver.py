@@ -85,7 +85,7 @@ def _scheduling_groups_at_nice_5(results: "multiprocessing.Queue[list[str]]") ->
     os.nice(5)  # as the build's prefetch lowers its runs' priority (to nice 10)
     snippet = fixture_snippet("reports_its_scheduling_group")
     clocks: list[snippet_runner.Clock] = ["virtual", "virtual", "real"]
-    results.put([snippet_runner.run_snippet(snippet, runner="forked", clock=clock).output for clock in clocks])
+    results.put([snippet_runner.run_snippet(snippet, runner="forked", clock=c).output for c in clocks])
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/autogroup"), reason="the kernel has no autogroups")

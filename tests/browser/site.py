@@ -10,6 +10,7 @@ import functools
 import http.server
 import posixpath
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -82,12 +83,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass  # quiet: failures show up in the tests' own messages
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # Chromium drops a connection it no longer needs mid-transfer (a page left before all
+        # its files arrived): not the site's failure, and not worth a traceback on the console.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextlib.contextmanager
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve ``site_dir`` on 127.0.0.1 (a free port) under its base path; yield the site's URL."""
     prefix = base_path(site_dir)
     handler = type("Handler", (_Handler,), {"site_dir": site_dir, "prefix": prefix})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
