@@ -32,6 +32,27 @@ import sys
 import sitecustomize  # the snippet bootstrap, imported at start-up as in every run
 
 
+# A child's own small reads and writes use the descriptors directly: Python's file objects
+# would cost it several buffer and codec objects each, and copies of the pages they land on.
+def _write(path: str, text: str | bytes, create: bool = False) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC | (os.O_CREAT | os.O_EXCL if create else 0), 0o666)
+    try:
+        os.write(fd, text.encode() if isinstance(text, str) else text)
+    finally:
+        os.close(fd)
+
+
+def _read(fd: int) -> bytes:
+    """All of an open file, which this closes."""
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _keep_priority() -> bool:
     """Where the kernel schedules each session as a group (autogroup), a new session gets an
     equal share of the CPU whatever its nice value: the worker's runs took over half the cores
@@ -40,11 +61,7 @@ def _keep_priority() -> bool:
     nice value, before the worker imports anything more. The kernel allows this about ten times
     a second to all unprivileged processes together: False if it must be tried again later."""
     try:
-        fd = os.open("/proc/self/autogroup", os.O_WRONLY | os.O_CLOEXEC)
-        try:
-            os.write(fd, str(os.getpriority(os.PRIO_PROCESS, 0)).encode())
-        finally:
-            os.close(fd)
+        _write("/proc/self/autogroup", str(os.getpriority(os.PRIO_PROCESS, 0)))
     except BlockingIOError:  # EAGAIN: too soon after another process's change
         return False
     except OSError:
@@ -271,27 +288,6 @@ def _close_run_group(run_id: object) -> str:
     return hit
 
 
-# A child's own small reads and writes use the descriptors directly: Python's file objects
-# would cost it several buffer and codec objects each, and copies of the pages they land on.
-def _write(path: str, text: str | bytes, create: bool = False) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC | (os.O_CREAT | os.O_EXCL if create else 0), 0o666)
-    try:
-        os.write(fd, text.encode() if isinstance(text, str) else text)
-    finally:
-        os.close(fd)
-
-
-def _read(fd: int) -> bytes:
-    """All of an open file, which this closes."""
-    try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 16):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
 def _check(result: int) -> None:
     if result != 0:
         number = ctypes.get_errno()
@@ -303,8 +299,8 @@ def become_sandboxed(request: dict[str, object], script_fd: int, writable_bytes:
 
     This child is in a PID namespace of its own (see serve), after its init: no other run or
     the worker is visible or reachable from it, and whatever the run starts dies with it when
-    the worker ends the init. The worker runs
-    as the sandbox's root, so the child can still change its own mounts: a fresh mount
+    the worker ends the init. The worker runs as the sandbox's root, so the child can still
+    change its own mounts: a fresh mount
     namespace with empty, size-limited ``/home/reader`` (holding the snippet), ``/tmp`` and
     ``/dev/shm`` and its own ``/proc``; then a user namespace in which it is uid 1000 with no
     capabilities. The mounts belong to the worker's user namespace, so the run can neither undo
